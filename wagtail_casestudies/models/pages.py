@@ -1,0 +1,591 @@
+"""Page types: the case-study index, the case study itself and the COVID-19 hub.
+
+Each page type is an abstract mixin (fields, panels, behaviour) plus a concrete default class
+built on the site's base page model. On Wagtail 8 a site that swaps ``WAGTAIL_PAGE_MODEL`` gets
+these concrete classes on its own base page; a site that wants its own variant can build one from
+the mixin.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Site
+from wagtail.search import index
+
+from ..blocks import RICH_TEXT_FEATURES, CaseStudyBodyBlock, HubThemesBlock
+from ..compat import get_base_page_model, get_base_page_model_string
+from ..conf import settings as casestudy_settings
+from ..template import SECTIONS_BY_KEY
+
+BasePage = get_base_page_model()
+
+
+def base_page_link():
+    """The parent link of a concrete page type, declared so it is named ``page_ptr`` whatever the
+    site's base page model is called (Django would name it ``<model>_ptr``)."""
+    return models.OneToOneField(
+        get_base_page_model_string(),
+        on_delete=models.CASCADE,
+        parent_link=True,
+        primary_key=True,
+        serialize=False,
+    )
+
+
+def live_case_studies(site: Site | None = None):
+    """Published, publicly visible case studies (of ``site`` when given), the one safe queryset
+    every listing starts from."""
+    queryset = CaseStudyPage.objects.live().public()
+    if site is not None:
+        queryset = queryset.in_site(site)
+    return queryset
+
+
+# --- The case-study index ---------------------------------------------------------------------
+
+
+class CaseStudyIndexPageMixin(models.Model):
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    submission_guidance = RichTextField(
+        _("how to submit a case study"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Tell councils how to send in a case study and what the template asks for."),
+    )
+    template_document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("case study template document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    template_link = models.URLField(
+        _("case study template link"),
+        blank=True,
+        help_text=_("Used when there is no template document."),
+    )
+    covid_hub = models.ForeignKey(
+        "wagtail_casestudies.CovidHubPage",
+        verbose_name=_("COVID-19 hub"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Promote the COVID-19 hub on this page."),
+    )
+    covid_promo_heading = models.CharField(
+        _("COVID-19 promo heading"), max_length=255, blank=True, default=_("COVID-19 case studies")
+    )
+    covid_promo_text = models.TextField(_("COVID-19 promo text"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("submission_guidance"),
+                FieldPanel("template_document"),
+                FieldPanel("template_link"),
+            ],
+            heading=_("Submitting a case study"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("covid_hub"),
+                FieldPanel("covid_promo_heading"),
+                FieldPanel("covid_promo_text"),
+            ],
+            heading=_("COVID-19 promo"),
+        ),
+    ]
+
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    template = "wagtail_casestudies/case_study_index_page.html"
+
+    class Meta:
+        abstract = True
+
+    def case_studies(self):
+        """Live, public case studies below this index, newest first, ready for cards."""
+        return with_card_data(
+            live_case_studies().descendant_of(self).order_by("-publication_date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        case_studies = self.case_studies()
+        topic_slug = request.GET.get("topic")
+        if topic_slug:
+            case_studies = case_studies.filter(topics__slug=topic_slug).distinct()
+        paginator = Paginator(case_studies, casestudy_settings.INDEX_PAGE_SIZE)
+        try:
+            page_of_results = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_of_results = paginator.page(1)
+        except EmptyPage:
+            page_of_results = paginator.page(paginator.num_pages)
+        context["case_studies"] = page_of_results
+        context["paginator"] = paginator
+        return context
+
+
+class CaseStudyIndexPage(CaseStudyIndexPageMixin, BasePage):
+    page_ptr = base_page_link()
+    subpage_types = ["wagtail_casestudies.CaseStudyPage", "wagtail_casestudies.CovidHubPage"]
+
+    class Meta:
+        verbose_name = _("case study index page")
+        verbose_name_plural = _("case study index pages")
+
+
+# --- The case study -----------------------------------------------------------------------------
+
+
+class CaseStudyPageForm(WagtailAdminPageForm):
+    """Cross-field checks the model cannot make, because topics are saved after the page."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        main_topic = cleaned_data.get("main_topic")
+        topics = cleaned_data.get("topics")
+        if main_topic is not None and topics is not None and main_topic not in topics:
+            self.add_error(
+                "main_topic",
+                _("The main topic must also be ticked in 'Topics'."),
+            )
+        return cleaned_data
+
+
+class CaseStudyPageMixin(models.Model):
+    """A council's account of a piece of work, following the case-study template.
+
+    The concrete class must provide the ``council_links``, ``partners``, ``related_links`` and
+    ``tagged_items`` relations (see ``CaseStudyPage``).
+    """
+
+    summary = models.TextField(
+        _("summary"),
+        help_text=SECTIONS_BY_KEY["summary"].guidance,
+    )
+    publication_date = models.DateField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Shown on the case study and used for sorting. Blank: the day it is first "
+                    "published."),
+    )
+    topics = ParentalManyToManyField(
+        "wagtail_casestudies.Topic", verbose_name=_("topics"), blank=True
+    )
+    main_topic = models.ForeignKey(
+        "wagtail_casestudies.Topic",
+        verbose_name=_("main topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The topic a listing links to ('View all … articles')."),
+    )
+    support_type = models.ForeignKey(
+        "wagtail_casestudies.SupportType",
+        verbose_name=_("support type"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        help_text=_("The support programme behind the work, if any."),
+    )
+    is_covid19 = models.BooleanField(
+        _("COVID-19 case study"),
+        default=False,
+        db_index=True,
+        help_text=_("Lists the case study on the COVID-19 hub."),
+    )
+    series = models.CharField(
+        _("series or programme"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. 'Part of the behavioural insights programme'."),
+    )
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it; blank uses the image's own."),
+    )
+    body = StreamField(
+        CaseStudyBodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("Add the template sections in order: the challenge, the solution, the impact, "
+                    "how it is sustained, lessons learned and the contact."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    classification_panels = [
+        InlinePanel(
+            "council_links",
+            heading=_("Councils"),
+            label=_("Council"),
+            min_num=1,
+            help_text=_("The lead council first."),
+        ),
+        InlinePanel("partners", heading=_("Partner organisations"), label=_("Partner")),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("main_topic"),
+                FieldPanel("support_type"),
+                FieldPanel("series"),
+                FieldPanel("tags"),
+                FieldRowPanel([FieldPanel("is_covid19"), FieldPanel("publication_date")]),
+            ],
+            heading=_("Classification"),
+        ),
+    ]
+    media_panels = [
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+        ),
+        InlinePanel("related_links", heading=_("Related case studies"), label=_("Case study")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Case study")),
+            ObjectList(classification_panels, heading=_("Councils and topics")),
+            ObjectList(media_panels, heading=_("Media and related")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+    base_form_class = CaseStudyPageForm
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("series"),
+        index.RelatedFields(
+            "council_links",
+            [
+                index.RelatedFields(
+                    "council", [index.SearchField("name"), index.SearchField("short_name")]
+                )
+            ],
+        ),
+        index.RelatedFields("partners", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("is_covid19"),
+        index.FilterField("publication_date"),
+        index.FilterField("support_type"),
+        index.FilterField("main_topic"),
+    ]
+
+    template = "wagtail_casestudies/case_study_page.html"
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        limit = casestudy_settings.SUMMARY_MAX_LENGTH
+        if self.summary and len(self.summary) > limit:
+            errors["summary"] = _(
+                "The summary is %(length)d characters long; keep it to %(limit)d or fewer "
+                "(one to three sentences)."
+            ) % {"length": len(self.summary), "limit": limit}
+        if self.publication_date:
+            days = casestudy_settings.PUBLICATION_DATE_MAX_FUTURE_DAYS
+            latest = timezone.localdate() + datetime.timedelta(days=days)
+            if self.publication_date > latest:
+                errors["publication_date"] = _(
+                    "The publication date may be at most %(days)d days after today (%(latest)s)."
+                ) % {"days": days, "latest": latest.isoformat()}
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        # The publication date defaults to the day the case study was first published.
+        if self.publication_date is None and self.first_published_at is not None:
+            self.publication_date = timezone.localdate(self.first_published_at)
+        return super().save(*args, **kwargs)
+
+    @property
+    def councils(self) -> list:
+        """The councils in the editor's order, the lead council first."""
+        return [link.council for link in self.council_links.all()]
+
+    @property
+    def lead_council(self):
+        councils = self.councils
+        return councils[0] if councils else None
+
+    @property
+    def display_date(self) -> datetime.date | None:
+        if self.publication_date:
+            return self.publication_date
+        if self.first_published_at:
+            return timezone.localdate(self.first_published_at)
+        return None
+
+    def related_case_studies(self) -> list:
+        """The editor's chosen related case studies that are live and public, in order."""
+        chosen = [link.related_case_study_id for link in self.related_links.all()]
+        if not chosen:
+            return []
+        pages = live_case_studies().in_bulk(chosen)
+        return [pages[pk] for pk in chosen if pk in pages]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_case_studies"] = self.related_case_studies()
+        return context
+
+
+def with_card_data(queryset):
+    """Fetch what a listing card shows in a fixed number of queries, not one per case study."""
+    return queryset.select_related("main_topic", "support_type", "hero_image").prefetch_related(
+        models.Prefetch(
+            "council_links",
+            queryset=CaseStudyCouncil.objects.select_related("council").order_by("sort_order"),
+        ),
+        "topics",
+    )
+
+
+class CaseStudyPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "wagtail_casestudies.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class CaseStudyPage(CaseStudyPageMixin, BasePage):
+    page_ptr = base_page_link()
+    tags = ClusterTaggableManager(
+        verbose_name=_("keywords"), through=CaseStudyPageTag, blank=True
+    )
+
+    parent_page_types = [
+        "wagtail_casestudies.CaseStudyIndexPage",
+        "wagtail_casestudies.CovidHubPage",
+    ]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+
+class CaseStudyCouncil(Orderable):
+    """A council that wrote or took part in a case study; the first is the lead council."""
+
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="council_links")
+    council = models.ForeignKey(
+        "wagtail_casestudies.Council",
+        verbose_name=_("council"),
+        on_delete=models.PROTECT,
+        related_name="case_study_links",
+    )
+
+    panels = [FieldPanel("council")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("council")
+        verbose_name_plural = _("councils")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "council"], name="unique_council_per_case_study")
+        ]
+
+
+class PartnerKind(models.TextChoices):
+    NHS = "nhs", _("NHS body")
+    CHARITY = "charity", _("Charity or voluntary group")
+    BUSINESS = "business", _("Business or chamber of commerce")
+    UNIVERSITY = "university", _("University or college")
+    PUBLIC_BODY = "public_body", _("Other public body")
+    COMMUNITY = "community", _("Community group")
+    OTHER = "other", _("Other")
+
+
+class CaseStudyPartner(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(_("name"), max_length=255)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=PartnerKind.choices, default=PartnerKind.OTHER
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]), FieldPanel("website")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseStudyRelatedPage(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="related_links")
+    related_case_study = models.ForeignKey(
+        CaseStudyPage,
+        verbose_name=_("case study"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("related_case_study")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related case study")
+        verbose_name_plural = _("related case studies")
+
+    def clean(self) -> None:
+        if self.page_id and self.related_case_study_id == self.page_id:
+            raise ValidationError(
+                {"related_case_study": _("A case study cannot be related to itself.")}
+            )
+
+
+# --- The COVID-19 hub ---------------------------------------------------------------------------
+
+
+class CovidHubPageMixin(models.Model):
+    """A curated page of council good practice on COVID-19, in themed sections.
+
+    The concrete class must provide the ``featured_links`` relation (see ``CovidHubPage``).
+    """
+
+    introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    how_to_submit = RichTextField(
+        _("how to submit"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    themes = StreamField(
+        HubThemesBlock(),
+        verbose_name=_("themed sections"),
+        blank=True,
+        help_text=_("e.g. communications, adult social care, testing, business support."),
+    )
+    list_unfeatured = models.BooleanField(
+        _("list other COVID-19 case studies"),
+        default=True,
+        help_text=_("Add a section listing published COVID-19 case studies that no theme or "
+                    "featured list on this page already shows."),
+    )
+    unfeatured_heading = models.CharField(
+        _("heading for other COVID-19 case studies"),
+        max_length=255,
+        blank=True,
+        default=_("More COVID-19 case studies"),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("how_to_submit"),
+        InlinePanel("featured_links", heading=_("Featured case studies"), label=_("Case study")),
+        FieldPanel("themes"),
+        MultiFieldPanel(
+            [FieldPanel("list_unfeatured"), FieldPanel("unfeatured_heading")],
+            heading=_("Other COVID-19 case studies"),
+        ),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("themes"),
+    ]
+
+    template = "wagtail_casestudies/covid_hub_page.html"
+
+    class Meta:
+        abstract = True
+
+    def featured_case_studies(self) -> list:
+        chosen = [link.case_study_id for link in self.featured_links.all()]
+        pages = with_card_data(live_case_studies()).in_bulk(chosen)
+        return [pages[pk] for pk in chosen if pk in pages]
+
+    def curated_case_study_ids(self) -> set[int]:
+        """Ids of the case studies the editor placed on this page, in themes or as featured."""
+        ids = {link.case_study_id for link in self.featured_links.all()}
+        for theme in self.themes:
+            for entry in theme.value["entries"]:
+                if entry.block_type == "case_study" and entry.value is not None:
+                    ids.add(entry.value.pk)
+        return ids
+
+    def unfeatured_case_studies(self, site: Site | None = None):
+        """Published COVID-19 case studies that no theme or featured list here shows yet."""
+        return with_card_data(
+            live_case_studies(site)
+            .filter(is_covid19=True)
+            .exclude(pk__in=self.curated_case_study_ids())
+            .order_by("-publication_date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_case_studies"] = self.featured_case_studies()
+        if self.list_unfeatured:
+            context["unfeatured_case_studies"] = self.unfeatured_case_studies(
+                Site.find_for_request(request)
+            )
+        context["collections"] = self.get_children().live().public().type(CovidHubPage)
+        return context
+
+
+class CovidHubPage(CovidHubPageMixin, BasePage):
+    page_ptr = base_page_link()
+    subpage_types = ["wagtail_casestudies.CovidHubPage", "wagtail_casestudies.CaseStudyPage"]
+
+    class Meta:
+        verbose_name = _("COVID-19 hub page")
+        verbose_name_plural = _("COVID-19 hub pages")
+
+
+class CovidHubFeaturedCaseStudy(Orderable):
+    page = ParentalKey(CovidHubPage, on_delete=models.CASCADE, related_name="featured_links")
+    case_study = models.ForeignKey(
+        CaseStudyPage, verbose_name=_("case study"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("case_study")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured case study")
+        verbose_name_plural = _("featured case studies")

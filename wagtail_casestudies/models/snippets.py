@@ -1,0 +1,401 @@
+"""The managed lists editors keep tidy: the council register, topics and support programmes."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.images import get_image_model_string
+from wagtail.search import index
+
+
+class CouncilType(models.TextChoices):
+    COUNTY = "county", _("County council")
+    DISTRICT = "district", _("District council")
+    UNITARY = "unitary", _("Unitary authority")
+    METROPOLITAN_BOROUGH = "metropolitan_borough", _("Metropolitan borough")
+    LONDON_BOROUGH = "london_borough", _("London borough")
+    WELSH_UNITARY = "welsh_unitary", _("Welsh unitary authority")
+    SCOTTISH_COUNCIL = "scottish_council", _("Scottish council")
+    NORTHERN_IRISH_DISTRICT = "northern_irish_district", _("Northern Irish district council")
+    COMBINED_AUTHORITY = "combined_authority", _("Combined authority")
+    FIRE_AND_RESCUE = "fire_and_rescue", _("Fire and rescue authority")
+    TOWN_OR_PARISH = "town_or_parish", _("Town or parish council")
+    OTHER = "other", _("Other")
+
+
+class Nation(models.TextChoices):
+    ENGLAND = "england", _("England")
+    WALES = "wales", _("Wales")
+    SCOTLAND = "scotland", _("Scotland")
+    NORTHERN_IRELAND = "northern_ireland", _("Northern Ireland")
+
+
+class Region(models.TextChoices):
+    """England's nine regions; Wales, Scotland and Northern Ireland stand as nations."""
+
+    NORTH_EAST = "north_east", _("North East")
+    NORTH_WEST = "north_west", _("North West")
+    YORKSHIRE_AND_THE_HUMBER = "yorkshire_and_the_humber", _("Yorkshire and the Humber")
+    EAST_MIDLANDS = "east_midlands", _("East Midlands")
+    WEST_MIDLANDS = "west_midlands", _("West Midlands")
+    EAST_OF_ENGLAND = "east_of_england", _("East of England")
+    LONDON = "london", _("London")
+    SOUTH_EAST = "south_east", _("South East")
+    SOUTH_WEST = "south_west", _("South West")
+    WALES = "wales", _("Wales")
+    SCOTLAND = "scotland", _("Scotland")
+    NORTHERN_IRELAND = "northern_ireland", _("Northern Ireland")
+
+
+NATION_OF_REGION = {
+    Region.WALES: Nation.WALES,
+    Region.SCOTLAND: Nation.SCOTLAND,
+    Region.NORTHERN_IRELAND: Nation.NORTHERN_IRELAND,
+}
+
+NATION_OF_GSS_LETTER = {
+    "E": Nation.ENGLAND,
+    "W": Nation.WALES,
+    "S": Nation.SCOTLAND,
+    "N": Nation.NORTHERN_IRELAND,
+}
+
+# ONS/GSS entity codes whose prefix fixes the kind of council.
+COUNCIL_TYPE_OF_GSS_PREFIX = {
+    "E06": CouncilType.UNITARY,
+    "E07": CouncilType.DISTRICT,
+    "E08": CouncilType.METROPOLITAN_BOROUGH,
+    "E09": CouncilType.LONDON_BOROUGH,
+    "E10": CouncilType.COUNTY,
+    "W06": CouncilType.WELSH_UNITARY,
+    "S12": CouncilType.SCOTTISH_COUNCIL,
+    "N09": CouncilType.NORTHERN_IRISH_DISTRICT,
+    "E47": CouncilType.COMBINED_AUTHORITY,
+    "E31": CouncilType.FIRE_AND_RESCUE,
+    "E04": CouncilType.TOWN_OR_PARISH,
+}
+
+GSS_CODE_PATTERN = re.compile(r"^[ENSWK]\d{8}$")
+
+
+def normalise_gss_code(value: str) -> str:
+    return (value or "").strip().upper()
+
+
+def validate_gss_code(value: str) -> None:
+    if not GSS_CODE_PATTERN.match(normalise_gss_code(value)):
+        raise ValidationError(
+            _(
+                "%(value)s is not an ONS/GSS code: use a letter (E, W, S, N or K) and eight "
+                "digits, such as E06000052."
+            ),
+            params={"value": value},
+            code="invalid_gss_code",
+        )
+
+
+class CouncilQuerySet(models.QuerySet):
+    def active(self, on: datetime.date | None = None) -> CouncilQuerySet:
+        """Councils that exist on the given day (today by default)."""
+        on = on or datetime.date.today()
+        return self.filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=on),
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on),
+        )
+
+    def abolished(self, on: datetime.date | None = None) -> CouncilQuerySet:
+        on = on or datetime.date.today()
+        return self.filter(valid_to__lt=on)
+
+
+class Council(index.Indexed, models.Model):
+    """A local authority (or partnership) that case studies are written by.
+
+    Councils are reorganised: an abolished council keeps its record, with ``valid_to`` and a
+    ``successor``, so older case studies still name the council that wrote them.
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, blank=True)
+    short_name = models.CharField(
+        _("short name"),
+        max_length=100,
+        blank=True,
+        help_text=_("How the council is usually written in text, e.g. 'Cornwall'."),
+    )
+    council_type = models.CharField(
+        _("council type"), max_length=32, choices=CouncilType.choices, default=CouncilType.OTHER
+    )
+    region = models.CharField(
+        _("region or nation"),
+        max_length=32,
+        choices=Region.choices,
+        blank=True,
+        help_text=_("English councils sit in one of nine regions; others in their nation."),
+    )
+    nation = models.CharField(
+        _("nation"),
+        max_length=32,
+        choices=Nation.choices,
+        blank=True,
+        help_text=_("Filled in from the region or the GSS code when left blank."),
+    )
+    gss_code = models.CharField(
+        _("ONS/GSS code"),
+        max_length=9,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_gss_code],
+        help_text=_("The nine-character ONS code, e.g. E06000052 for Cornwall."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent council"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_("For a district council, the county council it sits in."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(
+        _("valid to"),
+        null=True,
+        blank=True,
+        help_text=_("The last day the council existed, if it has been abolished."),
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("successor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text=_("The council that took over when this one was abolished."),
+    )
+
+    objects = CouncilQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldRowPanel([FieldPanel("short_name"), FieldPanel("slug")]),
+                FieldRowPanel([FieldPanel("council_type"), FieldPanel("gss_code")]),
+                FieldRowPanel([FieldPanel("region"), FieldPanel("nation")]),
+                FieldPanel("parent"),
+            ],
+            heading=_("Council"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("logo")],
+            heading=_("Web presence"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
+                FieldPanel("successor"),
+            ],
+            heading=_("Reorganisation"),
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("short_name"),
+        index.FilterField("council_type"),
+        index.FilterField("region"),
+        index.FilterField("gss_code"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("council")
+        verbose_name_plural = _("councils")
+        indexes = [models.Index(fields=["council_type", "region"])]
+
+    def __str__(self) -> str:
+        if self.valid_to and self.valid_to < datetime.date.today():
+            return f"{self.name} (until {self.valid_to.year})"
+        return self.name
+
+    @property
+    def is_active(self) -> bool:
+        today = datetime.date.today()
+        return (self.valid_from is None or self.valid_from <= today) and (
+            self.valid_to is None or self.valid_to >= today
+        )
+
+    def clean(self) -> None:
+        errors: dict[str, list[str]] = {}
+        if self.gss_code:
+            self.gss_code = normalise_gss_code(self.gss_code)
+            expected_type = COUNCIL_TYPE_OF_GSS_PREFIX.get(self.gss_code[:3])
+            if expected_type and self.council_type != expected_type:
+                errors.setdefault("council_type", []).append(
+                    _("A %(prefix)s code belongs to a %(expected)s, not a %(actual)s.")
+                    % {
+                        "prefix": self.gss_code[:3],
+                        "expected": expected_type.label.lower(),
+                        "actual": CouncilType(self.council_type).label.lower(),
+                    }
+                )
+        else:
+            self.gss_code = None
+        if self.pk and self.parent_id == self.pk:
+            errors.setdefault("parent", []).append(_("A council cannot be its own parent."))
+        elif self.parent_id and self._parent_chain_reaches_self():
+            errors.setdefault("parent", []).append(
+                _("This parent would make a loop: the parent council sits inside this one.")
+            )
+        if self.pk and self.successor_id == self.pk:
+            errors.setdefault("successor", []).append(
+                _("A council cannot be its own successor.")
+            )
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            errors.setdefault("valid_to", []).append(
+                _("'Valid to' must be on or after 'valid from'.")
+            )
+        nation = self.expected_nation()
+        if self.nation and nation and self.nation != nation:
+            errors.setdefault("nation", []).append(
+                _("The region or GSS code places this council in %(nation)s.")
+                % {"nation": Nation(nation).label}
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _parent_chain_reaches_self(self) -> bool:
+        if not self.pk:
+            return False
+        seen = set()
+        parent_id = self.parent_id
+        while parent_id and parent_id not in seen:
+            if parent_id == self.pk:
+                return True
+            seen.add(parent_id)
+            parent_id = (
+                Council.objects.filter(pk=parent_id).values_list("parent_id", flat=True).first()
+            )
+        return False
+
+    def expected_nation(self) -> str:
+        """The nation implied by the region or the GSS code ('' when neither says)."""
+        if self.region:
+            return NATION_OF_REGION.get(self.region, Nation.ENGLAND)
+        if self.gss_code:
+            return NATION_OF_GSS_LETTER.get(self.gss_code[:1], "")
+        return ""
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Council, self.name, exclude_pk=self.pk)
+        if not self.nation:
+            self.nation = self.expected_nation()
+        if not self.gss_code:
+            self.gss_code = None
+        super().save(*args, **kwargs)
+
+
+class Topic(index.Indexed, models.Model):
+    """A policy area (public health, climate change, housing and planning, …)."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent topic"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("parent"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("A topic cannot be its own parent.")})
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Topic, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+class SupportType(index.Indexed, models.Model):
+    """The support programme behind a piece of work (One Public Estate, Behavioural Insights, …)."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    link = models.URLField(_("link"), blank=True, help_text=_("The programme's own web page."))
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("link")]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("support type")
+        verbose_name_plural = _("support types")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(SupportType, self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+def unique_slug(model: type[models.Model], name: str, exclude_pk: int | None = None) -> str:
+    """A slug from ``name`` that no other row of ``model`` uses ('-2', '-3', … appended)."""
+    base = slugify(name)[:240] or model._meta.model_name
+    candidate, number = base, 1
+    others = model._default_manager.exclude(pk=exclude_pk) if exclude_pk else model._default_manager
+    while others.filter(slug=candidate).exists():
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate

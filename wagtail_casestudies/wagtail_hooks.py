@@ -1,0 +1,6 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from .viewsets import CaseStudiesViewSetGroup
+
+register_snippet(CaseStudiesViewSetGroup)
