@@ -5,17 +5,68 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Count, Q
+from django.contrib import messages
+from django.db.models.deletion import ProtectedError
+from django.shortcuts import redirect
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import CaseStudyPage, Council, CouncilType, Nation, Region, SupportType, Topic
+from .models import (
+    CaseStudyCouncil,
+    CaseStudyPage,
+    Council,
+    CouncilType,
+    Nation,
+    Region,
+    SupportType,
+    Topic,
+)
+
+
+def with_case_study_count(queryset, link_queryset, link_field: str):
+    """Annotate ``case_study_count``: how many case studies (drafts included) link to each row.
+
+    A correlated subquery rather than ``Count()`` over a join, so the admin's search (which wraps
+    the queryset) and sorting keep working on every search backend.
+    """
+    counts = (
+        link_queryset.filter(**{link_field: OuterRef("pk")})
+        .order_by()
+        .values(link_field)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return queryset.annotate(
+        case_study_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+    )
 
 # --- Snippets -----------------------------------------------------------------------------------
+
+
+class DeleteView(SnippetDeleteView):
+    """Refuses, with a message, to delete a snippet that case studies still use.
+
+    Wagtail 8 refuses through the reference index; Wagtail 7.0 lets the ``ProtectedError`` escape
+    as a server error, so catch it here (# Wagtail < 8.0).
+    """
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("'%(object)s' is used by case studies, so it cannot be deleted. Change those "
+                  "case studies first.") % {"object": self.object},
+            )
+            return redirect(self.get_success_url())
 
 
 class CouncilActiveFilter(django_filters.ChoiceFilter):
@@ -57,6 +108,7 @@ class CouncilFilterSet(WagtailFilterSet):
 
 
 class CouncilViewSet(SnippetViewSet):
+    delete_view_class = DeleteView
     model = Council
     icon = "group"
     menu_label = _("Councils")
@@ -72,6 +124,9 @@ class CouncilViewSet(SnippetViewSet):
     ]
     list_per_page = 50
     search_fields = ["name", "short_name", "gss_code"]
+    # The register is a few hundred rows: a database LIKE search finds partial names and codes on
+    # every database, where a full-text backend would need whole words.
+    search_backend_name = None
     filterset_class = CouncilFilterSet
     list_export = [
         "name",
@@ -89,14 +144,15 @@ class CouncilViewSet(SnippetViewSet):
         "case_study_count",
     ]
     export_filename = "councils"
+    export_headings = {"case_study_count": _("Case studies"), "gss_code": _("GSS code")}
     ordering = ["name"]
 
     def get_queryset(self, request):
-        return (
-            Council.objects.select_related("parent", "successor")
-            .annotate(case_study_count=Count("case_study_links__page", distinct=True))
-            .order_by("name")
-        )
+        return with_case_study_count(
+            Council.objects.select_related("parent", "successor"),
+            CaseStudyCouncil.objects.all(),
+            "council",
+        ).order_by("name")
 
 
 class TopicFilterSet(WagtailFilterSet):
@@ -111,6 +167,7 @@ class TopicFilterSet(WagtailFilterSet):
 
 
 class TopicViewSet(SnippetViewSet):
+    delete_view_class = DeleteView
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
@@ -121,19 +178,20 @@ class TopicViewSet(SnippetViewSet):
         Column("case_study_count", label=_("Case studies"), sort_key="case_study_count"),
     ]
     search_fields = ["name", "description"]
+    search_backend_name = None
     filterset_class = TopicFilterSet
     list_export = ["name", "slug", "description", "parent", "case_study_count"]
     export_filename = "topics"
+    export_headings = {"case_study_count": _("Case studies")}
 
     def get_queryset(self, request):
-        return (
-            Topic.objects.select_related("parent")
-            .annotate(case_study_count=Count("casestudypage", distinct=True))
-            .order_by("name")
-        )
+        return with_case_study_count(
+            Topic.objects.select_related("parent"), CaseStudyPage.topics.through.objects, "topic"
+        ).order_by("name")
 
 
 class SupportTypeViewSet(SnippetViewSet):
+    delete_view_class = DeleteView
     model = SupportType
     icon = "help"
     menu_label = _("Support types")
@@ -144,12 +202,14 @@ class SupportTypeViewSet(SnippetViewSet):
         Column("case_study_count", label=_("Case studies"), sort_key="case_study_count"),
     ]
     search_fields = ["name", "description"]
+    search_backend_name = None
     list_export = ["name", "slug", "description", "link", "case_study_count"]
     export_filename = "support-types"
+    export_headings = {"case_study_count": _("Case studies")}
 
     def get_queryset(self, request):
-        return SupportType.objects.annotate(
-            case_study_count=Count("casestudypage", distinct=True)
+        return with_case_study_count(
+            SupportType.objects.all(), CaseStudyPage.objects.all(), "support_type"
         ).order_by("name")
 
 

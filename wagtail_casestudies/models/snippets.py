@@ -273,7 +273,14 @@ class Council(index.Indexed, models.Model):
             errors.setdefault("valid_to", []).append(
                 _("'Valid to' must be on or after 'valid from'.")
             )
-        nation = self.expected_nation()
+        region_nation = NATION_OF_REGION.get(self.region, Nation.ENGLAND) if self.region else ""
+        code_nation = NATION_OF_GSS_LETTER.get(self.gss_code[:1], "") if self.gss_code else ""
+        if region_nation and code_nation and region_nation != code_nation:
+            errors.setdefault("region", []).append(
+                _("The GSS code places this council in %(nation)s.")
+                % {"nation": Nation(code_nation).label}
+            )
+        nation = region_nation or code_nation
         if self.nation and nation and self.nation != nation:
             errors.setdefault("nation", []).append(
                 _("The region or GSS code places this council in %(nation)s.")
