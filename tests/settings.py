@@ -90,3 +90,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.embeds.LocalEmbedFinder"}]
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Wagtail's background tasks (search index and reference index updates) run at once, inside each
+# test's transaction: with the default on-commit behaviour they would never run in a test that
+# is rolled back.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "ENQUEUE_ON_COMMIT": False,
+    }
+}

@@ -1,0 +1,59 @@
+"""Wagtail search finds a case study by any of its words, on SQLite and PostgreSQL alike."""
+
+import pytest
+from wagtail.search.backends import get_search_backend
+
+from tests import factories
+from wagtail_casestudies.models import CaseStudyPage, Council, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def library(index_page):
+    wigan = factories.make_council("Wigan Council", short_name="Wigan")
+    cornwall = factories.make_council("Cornwall Council", short_name="Cornwall")
+    cyber = factories.make_topic("Cyber security")
+    pages = {
+        "wigan": factories.make_case_study(
+            index_page, "Digital front door", councils=[wigan], topics=[cyber],
+            tags=["chatbot"],
+            body=[("challenge", {"text": "<p>Residents queued for hours at the library.</p>"})],
+        ),
+        "cornwall": factories.make_case_study(
+            index_page, "Doughnut economics", councils=[cornwall],
+            summary="A decision wheel for cabinet.",
+            body=[("solution", {"text": "<p>We embedded the wheel in procurement.</p>"})],
+        ),
+        "draft": factories.make_case_study(index_page, "Secret Wigan draft", councils=[wigan],
+                                           publish=False),
+    }
+    factories.add_partner(pages["cornwall"], "Exeter Chamber of Commerce")
+    pages["cornwall"].save_revision().publish()
+    return pages
+
+
+def search(query):
+    return {page.title for page in CaseStudyPage.objects.live().search(query)}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Wigan", {"Digital front door"}),  # council name
+        ("library", {"Digital front door"}),  # body text
+        ("cyber", {"Digital front door"}),  # topic name
+        ("chatbot", {"Digital front door"}),  # tag
+        ("wheel", {"Doughnut economics"}),  # summary and body
+        ("procurement", {"Doughnut economics"}),  # body only
+        ("Chamber", {"Doughnut economics"}),  # partner organisation
+    ],
+)
+def test_search_finds_case_studies_by_every_field(library, query, expected):
+    assert search(query) == expected
+
+
+def test_snippets_are_searchable(library):
+    backend = get_search_backend()
+    assert [c.name for c in backend.search("Cornwall", Council)] == ["Cornwall Council"]
+    assert [t.name for t in backend.search("cyber", Topic)] == ["Cyber security"]
