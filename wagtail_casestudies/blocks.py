@@ -3,6 +3,8 @@ the COVID-19 hub's themed sections."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -15,7 +17,119 @@ from .template import SECTIONS_BY_KEY
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class TemplateSectionBlock(blocks.StructBlock):
+# --- API representations -------------------------------------------------------------------------
+# Every block below knows how a front end wants it: rich text as HTML with internal links
+# expanded, images as renditions, documents, councils and pages as objects. The shapes themselves
+# live in ``api/serializers.py``; stream blocks batch the lookups (rich-text links, renditions,
+# hub cards) so a body costs a fixed number of queries however many blocks it has.
+
+
+def _request(context):
+    return (context or {}).get("request")
+
+
+def child_api_representation(block, value, context):
+    """A child block's API value; rich text always comes out as front-end HTML."""
+    from .api.serializers import rich_text_html
+
+    if isinstance(block, blocks.RichTextBlock):
+        return rich_text_html(value.source if value is not None else "", context)
+    if isinstance(block, EmbedBlock):
+        return embed_api_representation(value)
+    return block.get_api_representation(value, context=context)
+
+
+def embed_api_representation(value) -> dict | None:
+    """An embed as its URL and, when the provider answers, its HTML and metadata."""
+    from wagtail.embeds.embeds import get_embed
+    from wagtail.embeds.exceptions import EmbedException
+
+    if not value:
+        return None
+    data = {
+        "url": value.url,
+        "html": "",
+        "title": "",
+        "provider_name": "",
+        "thumbnail_url": None,
+        "width": None,
+        "height": None,
+    }
+    try:
+        embed = get_embed(value.url)
+    except EmbedException:
+        return data
+    data.update(
+        html=embed.html,
+        title=embed.title,
+        provider_name=embed.provider_name,
+        thumbnail_url=embed.thumbnail_url,
+        width=embed.width,
+        height=embed.height,
+    )
+    return data
+
+
+def collect_rich_text(block, value, found: list[str]) -> list[str]:
+    """Every rich-text source inside a block value, walking structs, streams and lists."""
+    if value is None:
+        return found
+    if isinstance(block, blocks.RichTextBlock):
+        found.append(value.source)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            if isinstance(
+                child_block,
+                blocks.RichTextBlock | blocks.StructBlock | blocks.StreamBlock | blocks.ListBlock,
+            ):
+                collect_rich_text(child_block, value.get(name), found)
+    elif isinstance(block, blocks.StreamBlock):
+        for child in value:
+            collect_rich_text(child.block, child.value, found)
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            collect_rich_text(block.child_block, item, found)
+    return found
+
+
+class RichTextAPIStructMixin:
+    """A struct whose rich-text children come out as HTML in the API."""
+
+    def get_api_representation(self, value, context=None):
+        return {
+            name: child_api_representation(self.child_blocks[name], item, context)
+            for name, item in value.items()
+        }
+
+
+class BatchedStreamAPIMixin:
+    """A stream that expands all its rich text in one pass (one query per link type, not per
+    block) and prefetches its images' renditions in one query, before representing children."""
+
+    def get_api_representation(self, value, context=None):
+        from .api.serializers import expand_rich_texts, prefetch_image_renditions
+
+        if value is None:
+            return []
+        context = dict(context or {})
+        if "casestudies_rich_text" not in context:
+            context["casestudies_rich_text"] = expand_rich_texts(collect_rich_text(self, value, []))
+        prefetch_image_renditions(
+            child.value.get("image")
+            for child in value
+            if isinstance(child.block, CaptionedImageBlock) and child.value
+        )
+        return [
+            {
+                "type": child.block_type,
+                "value": child_api_representation(child.block, child.value, context),
+                "id": child.id,
+            }
+            for child in value
+        ]
+
+
+class TemplateSectionBlock(RichTextAPIStructMixin, blocks.StructBlock):
     """A section of the case-study template; its heading and guidance come from ``template.py``."""
 
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
@@ -41,6 +155,14 @@ class TemplateSectionBlock(blocks.StructBlock):
         context["heading"] = self.section.heading
         context["section_key"] = self.section_key
         return context
+
+    def get_api_representation(self, value, context=None):
+        """The section's heading (from the template) with its text as HTML; the impact section
+        adds its figures (as decimal strings, so no precision is lost)."""
+        data = {"heading": str(self.section.heading)}
+        for name, item in super().get_api_representation(value, context).items():
+            data[name] = str(item) if isinstance(item, Decimal) else item
+        return data
 
 
 class ChallengeBlock(TemplateSectionBlock):
@@ -105,9 +227,7 @@ class ContactBlock(blocks.StructBlock):
 
     name = blocks.CharBlock(max_length=255, label=_("Name"))
     job_title = blocks.CharBlock(max_length=255, required=False, label=_("Job title"))
-    council = SnippetChooserBlock(
-        "wagtail_casestudies.Council", required=False, label=_("Council")
-    )
+    council = SnippetChooserBlock("wagtail_casestudies.Council", required=False, label=_("Council"))
     organisation = blocks.CharBlock(
         max_length=255,
         required=False,
@@ -134,6 +254,23 @@ class ContactBlock(blocks.StructBlock):
     class Meta:
         icon = "user"
         template = "wagtail_casestudies/blocks/contact.html"
+
+    def get_api_representation(self, value, context=None):
+        """The contact as an object; email and phone only when the editor chose to publish them."""
+        from .api.serializers import council_data
+
+        council = value.get("council")
+        data = {
+            "heading": str(SECTIONS_BY_KEY[self.section_key].heading),
+            "name": value.get("name") or "",
+            "job_title": value.get("job_title") or "",
+            "council": council_data(council) if council else None,
+            "organisation": value.get("organisation") or "",
+        }
+        if value.get("publish_contact_details"):
+            data["email"] = value.get("email") or ""
+            data["phone"] = value.get("phone") or ""
+        return data
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -174,7 +311,7 @@ class KeyFiguresBlock(blocks.StructBlock):
         template = "wagtail_casestudies/blocks/key_figures.html"
 
 
-class LocalContextBlock(blocks.StructBlock):
+class LocalContextBlock(RichTextAPIStructMixin, blocks.StructBlock):
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
 
     class Meta:
@@ -200,6 +337,18 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "wagtail_casestudies/blocks/image.html"
 
+    def get_api_representation(self, value, context=None):
+        """The image as renditions with srcset; its alt text is the editor's, else the image's."""
+        from .api.serializers import image_data
+
+        return {
+            "image": image_data(
+                value.get("image"), alt=value.get("alt_text"), request=_request(context)
+            ),
+            "caption": value.get("caption") or "",
+            "credit": value.get("credit") or "",
+        }
+
 
 class DocumentDownloadBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
@@ -212,6 +361,17 @@ class DocumentDownloadBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Document download")
         template = "wagtail_casestudies/blocks/document.html"
+
+    def get_api_representation(self, value, context=None):
+        """The document as {title, url, file size, file type}, with the link text to show."""
+        from .api.serializers import document_data
+
+        document = value.get("document")
+        return {
+            "document": document_data(document, request=_request(context)),
+            "title": value.get("title") or (document.title if document else ""),
+            "description": value.get("description") or "",
+        }
 
 
 class ActionPlanRowBlock(blocks.StructBlock):
@@ -244,7 +404,7 @@ class ActionPlanBlock(blocks.StructBlock):
         template = "wagtail_casestudies/blocks/action_plan.html"
 
 
-class CaseStudyBodyBlock(blocks.StreamBlock):
+class CaseStudyBodyBlock(BatchedStreamAPIMixin, blocks.StreamBlock):
     """The case-study body, in template order first, then the optional material."""
 
     challenge = ChallengeBlock()
@@ -258,12 +418,15 @@ class CaseStudyBodyBlock(blocks.StreamBlock):
     key_figures = KeyFiguresBlock()
     local_context = LocalContextBlock()
     image = CaptionedImageBlock()
-    embed = EmbedBlock(label=_("Video or embed"), icon="media",
-                       template="wagtail_casestudies/blocks/embed.html")
+    embed = EmbedBlock(
+        label=_("Video or embed"), icon="media", template="wagtail_casestudies/blocks/embed.html"
+    )
     document = DocumentDownloadBlock()
     action_plan = ActionPlanBlock()
     heading = blocks.CharBlock(
-        max_length=255, label=_("Heading"), icon="title",
+        max_length=255,
+        label=_("Heading"),
+        icon="title",
         template="wagtail_casestudies/blocks/heading.html",
     )
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))
@@ -305,8 +468,50 @@ class HubEntriesBlock(blocks.StreamBlock):
     )
     external = ExternalHubEntryBlock()
 
+    def get_api_representation(self, value, context=None):
+        """Case-study entries as cards (entries whose case study is not live, public and on this
+        site are left out); external entries as {title, council, summary, link}."""
+        if value is None:
+            return []
+        cards = (context or {}).get("casestudies_cards")
+        if cards is None:
+            cards = hub_cards(case_study_ids_in_entries(value), context)
+        result = []
+        for index, raw in enumerate(value.raw_data):
+            if raw["type"] == "case_study":
+                card = cards.get(raw["value"])
+                if card is not None:
+                    result.append({"type": "case_study", "value": card, "id": raw.get("id")})
+            else:
+                child = value[index]
+                result.append(
+                    {
+                        "type": child.block_type,
+                        "value": child.block.get_api_representation(child.value, context=context),
+                        "id": child.id,
+                    }
+                )
+        return result
 
-class HubThemeBlock(blocks.StructBlock):
+
+def case_study_ids_in_entries(entries) -> list[int]:
+    return [
+        raw["value"]
+        for raw in entries.raw_data
+        if raw["type"] == "case_study" and raw["value"] is not None
+    ]
+
+
+def hub_cards(ids, context) -> dict:
+    """Cards for the case studies a hub names, built together (a fixed number of queries)."""
+    from .api.serializers import CardContext, cards_for_ids, visible_case_studies
+
+    request = _request(context)
+    cards = cards_for_ids(ids, visible_case_studies(request), CardContext(request))
+    return {card["id"]: card for card in cards}
+
+
+class HubThemeBlock(RichTextAPIStructMixin, blocks.StructBlock):
     heading = blocks.CharBlock(max_length=255, label=_("Heading"))
     introduction = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES, required=False, label=_("Introduction")
@@ -319,5 +524,20 @@ class HubThemeBlock(blocks.StructBlock):
         template = "wagtail_casestudies/blocks/hub_theme.html"
 
 
-class HubThemesBlock(blocks.StreamBlock):
+class HubThemesBlock(BatchedStreamAPIMixin, blocks.StreamBlock):
     theme = HubThemeBlock()
+
+    def get_api_representation(self, value, context=None):
+        """Every theme, with every case-study entry resolved to a card: the cards of all themes
+        are built together, so a hub costs the same queries however many entries it has."""
+        if value is None:
+            return []
+        context = dict(context or {})
+        if "casestudies_cards" not in context:
+            ids = []
+            for child in value:
+                entries = child.value.get("entries") if child.value else None
+                if entries is not None:
+                    ids.extend(case_study_ids_in_entries(entries))
+            context["casestudies_cards"] = hub_cards(ids, context)
+        return super().get_api_representation(value, context)

@@ -28,12 +28,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Site
 from wagtail.search import index
 
+from ..api import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, CaseStudyBodyBlock, HubThemesBlock
 from ..compat import get_base_page_model, get_base_page_model_string
 from ..conf import settings as casestudy_settings
@@ -122,6 +124,16 @@ class CaseStudyIndexPageMixin(models.Model):
     ]
 
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    api_fields = [
+        APIField("introduction", serializer=api.RichTextHTMLField()),
+        APIField("submission_guidance", serializer=api.RichTextHTMLField()),
+        APIField("template_document", serializer=api.DocumentField()),
+        APIField("template_link"),
+        APIField("covid_hub", serializer=api.PageRefField()),
+        APIField("covid_promo_heading"),
+        APIField("covid_promo_text"),
+    ]
 
     template = "wagtail_casestudies/case_study_index_page.html"
 
@@ -330,6 +342,27 @@ class CaseStudyPageMixin(models.Model):
                 "(one to three sentences)."
             ) % {"length": len(self.summary), "limit": limit}
         if self.publication_date:
+    # What the stock pages API (v2, and the v3 detail on Wagtail 8) shows; the package's own
+    # case-studies endpoint builds the same shapes from prefetched data (see api/serializers.py).
+    api_fields = [
+        APIField("summary"),
+        APIField("publication_date"),
+        APIField("councils", serializer=api.CouncilListField()),
+        APIField("lead_council", serializer=api.CouncilField()),
+        APIField("topics", serializer=api.TopicListField()),
+        APIField("main_topic", serializer=api.TopicField()),
+        APIField("support_type", serializer=api.SupportTypeField()),
+        APIField("is_covid19"),
+        APIField("series"),
+        APIField("tags"),
+        APIField("hero_image", serializer=api.HeroImageField()),
+        APIField("partners", serializer=api.PartnerListField()),
+        APIField("body"),
+        APIField(
+            "related_case_studies", serializer=api.ChosenCaseStudiesField(source="related_links")
+        ),
+    ]
+
             days = casestudy_settings.PUBLICATION_DATE_MAX_FUTURE_DAYS
             latest = timezone.localdate() + datetime.timedelta(days=days)
             if self.publication_date > latest:
@@ -545,6 +578,21 @@ class CovidHubPageMixin(models.Model):
         ids = {link.case_study_id for link in self.featured_links.all()}
         for theme in self.themes:
             for entry in theme.value["entries"]:
+    # The themes come out with every case-study entry resolved to a card.
+    api_fields = [
+        APIField("introduction", serializer=api.RichTextHTMLField()),
+        APIField("how_to_submit", serializer=api.RichTextHTMLField()),
+        APIField(
+            "featured_case_studies",
+            serializer=api.ChosenCaseStudiesField(
+                source="featured_links", attribute="case_study_id"
+            ),
+        ),
+        APIField("themes"),
+        APIField("list_unfeatured"),
+        APIField("unfeatured_heading"),
+    ]
+
                 if entry.block_type == "case_study" and entry.value is not None:
                     ids.add(entry.value.pk)
         return ids

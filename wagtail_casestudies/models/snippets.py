@@ -10,8 +10,11 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.images import get_image_model_string
 from wagtail.search import index
+
+from ..api import serializers as api
 
 
 class CouncilType(models.TextChoices):
@@ -225,6 +228,22 @@ class Council(index.Indexed, models.Model):
         index.FilterField("gss_code"),
     ]
 
+    api_fields = [
+        APIField("name"),
+        APIField("short_name"),
+        APIField("slug"),
+        APIField("gss_code"),
+        APIField("council_type"),
+        APIField("region"),
+        APIField("nation"),
+        APIField("parent", serializer=api.CouncilField()),
+        APIField("website"),
+        APIField("logo", serializer=api.ImageField()),
+        APIField("valid_from"),
+        APIField("valid_to"),
+        APIField("successor", serializer=api.CouncilField()),
+    ]
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("council")
@@ -349,6 +368,13 @@ class Topic(index.Indexed, models.Model):
         index.SearchField("description"),
     ]
 
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("description"),
+        APIField("parent", serializer=api.TopicField()),
+    ]
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("topic")
@@ -381,6 +407,13 @@ class SupportType(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("description"),
+    ]
+
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("description"),
+        APIField("link"),
     ]
 
     class Meta:

@@ -1,0 +1,577 @@
+"""How each thing the API shows is serialised: one function per concept, used everywhere.
+
+A council, a topic, an image, a document, a page reference and a case-study card each have one
+function here that turns the model into plain JSON-ready data. The package's own endpoints call
+them directly (building many at once from prefetched data, so a listing runs a fixed number of
+queries); the DRF fields at the bottom wrap the same functions for the models' ``api_fields``, so
+the stock ``/api/v2/pages/`` and the Wagtail 8 ``/api/v3/pages/`` show the same shapes.
+
+Nothing here imports the models at module level: the models import this module for their
+``api_fields``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.urls import NoReverseMatch, reverse
+from rest_framework import fields as drf_fields
+from typing_extensions import TypedDict
+from wagtail.rich_text import expand_db_html
+
+from ..conf import settings as casestudy_settings
+
+CASE_STUDY_TYPE = "wagtail_casestudies.CaseStudyPage"
+
+_datetime_field = drf_fields.DateTimeField()
+
+
+# --- Shapes (TypedDicts document the JSON and give the v3 OpenAPI its types) ---
+
+
+class CouncilDict(TypedDict):
+    id: int
+    name: str
+    short_name: str
+    slug: str
+    gss_code: str | None
+    council_type: str
+    council_type_label: str
+    region: str
+    region_label: str
+    nation: str
+    parent_id: int | None
+    is_active: bool
+    website: str
+
+
+class TopicDict(TypedDict):
+    id: int
+    name: str
+    slug: str
+
+
+class SupportTypeDict(TypedDict):
+    id: int
+    name: str
+    slug: str
+    link: str
+
+
+class RenditionDict(TypedDict):
+    width: int
+    height: int
+    url: str
+
+
+class ImageDict(TypedDict):
+    id: int
+    title: str
+    alt: str
+    width: int
+    height: int
+    renditions: list[RenditionDict]
+    srcset: str
+
+
+class ThumbnailDict(TypedDict):
+    url: str
+    width: int
+    height: int
+    alt: str
+    srcset: str
+
+
+class DocumentDict(TypedDict):
+    id: int
+    title: str
+    url: str
+    file_size: int | None
+    file_type: str
+
+
+class PageRefDict(TypedDict):
+    id: int
+    title: str
+    url: str | None
+    type: str
+
+
+class PartnerDict(TypedDict):
+    name: str
+    kind: str
+    kind_label: str
+    website: str
+
+
+# --- Small helpers ---
+
+
+def format_datetime(value) -> str | None:
+    """A datetime as API v2 writes it (ISO 8601 in the current time zone)."""
+    if value is None:
+        return None
+    return _datetime_field.to_representation(value)
+
+
+def format_date(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def base_url(request) -> str:
+    """``scheme://host`` of the request (cached on it), or the configured base URL without one."""
+    if request is None:
+        configured = getattr(settings, "WAGTAILAPI_BASE_URL", None) or getattr(
+            settings, "WAGTAILADMIN_BASE_URL", ""
+        )
+        return (configured or "").rstrip("/")
+    cached = getattr(request, "_casestudies_base_url", None)
+    if cached is None:
+        configured = getattr(settings, "WAGTAILAPI_BASE_URL", None)
+        cached = (configured or f"{request.scheme}://{request.get_host()}").rstrip("/")
+        request._casestudies_base_url = cached
+    return cached
+
+
+def absolute_url(url: str | None, request=None) -> str | None:
+    """A URL a front end on another host can follow: relative paths get this host prepended."""
+    if not url or url.startswith(("http://", "https://", "//")):
+        return url
+    return base_url(request) + url
+
+
+def rich_text_html(source: str | None, context: dict | None = None) -> str:
+    """Database rich text as front-end HTML: internal page and document links become real URLs.
+
+    A stream block that has expanded all its rich text at once (one query per link type instead
+    of one per block) leaves the results in ``context['casestudies_rich_text']``.
+    """
+    source = source or ""
+    if not source:
+        return ""
+    expanded = (context or {}).get("casestudies_rich_text")
+    if expanded is not None and source in expanded:
+        return expanded[source]
+    return expand_db_html(source)
+
+
+RICH_TEXT_SEPARATOR = "<!--wagtail-casestudies-rich-text-separator-->"
+
+
+def expand_rich_texts(sources: Iterable[str]) -> dict[str, str]:
+    """Expand many rich-text values with one rewriter pass, so their links resolve in one query
+    per link type. The rewriter leaves HTML comments alone, so a comment separates the values."""
+    unique = [source for source in dict.fromkeys(sources) if source]
+    if not unique:
+        return {}
+    joined = expand_db_html(RICH_TEXT_SEPARATOR.join(unique))
+    parts = joined.split(RICH_TEXT_SEPARATOR)
+    if len(parts) != len(unique):  # a value contained the separator: expand one by one
+        return {source: expand_db_html(source) for source in unique}
+    return dict(zip(unique, parts, strict=True))
+
+
+# --- Councils, topics, support types ---
+
+
+def council_data(council) -> CouncilDict:
+    return {
+        "id": council.pk,
+        "name": council.name,
+        "short_name": council.short_name,
+        "slug": council.slug,
+        "gss_code": council.gss_code,
+        "council_type": council.council_type,
+        "council_type_label": str(council.get_council_type_display()),
+        "region": council.region,
+        "region_label": str(council.get_region_display()) if council.region else "",
+        "nation": council.nation,
+        "parent_id": council.parent_id,
+        "is_active": council.is_active,
+        "website": council.website,
+    }
+
+
+def topic_data(topic) -> TopicDict:
+    return {"id": topic.pk, "name": topic.name, "slug": topic.slug}
+
+
+def support_type_data(support_type) -> SupportTypeDict:
+    return {
+        "id": support_type.pk,
+        "name": support_type.name,
+        "slug": support_type.slug,
+        "link": support_type.link,
+    }
+
+
+# --- Images and documents ---
+
+
+def image_specs() -> list[str]:
+    """The rendition filter specs the API serves, one per configured width."""
+    return [f"width-{width}" for width in casestudy_settings.HERO_IMAGE_WIDTHS]
+
+
+def rendition_prefetch(lookup: str) -> Prefetch:
+    """Prefetch the API's renditions of the image at ``lookup`` (e.g. ``hero_image__renditions``)
+    in one query, so serialising many images does not query per image."""
+    from wagtail.images import get_image_model
+
+    rendition_model = get_image_model().get_rendition_model()
+    return Prefetch(lookup, queryset=rendition_model.objects.filter(filter_spec__in=image_specs()))
+
+
+def prefetch_image_renditions(images: Iterable) -> None:
+    """Load the API renditions of many images (e.g. every image block of a body) in one query."""
+    from django.db.models import prefetch_related_objects
+
+    pending = [
+        image
+        for image in images
+        if image is not None and "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+    ]
+    if pending:
+        prefetch_related_objects(pending, rendition_prefetch("renditions"))
+
+
+def _renditions(image) -> list[RenditionDict]:
+    from wagtail.images.models import SourceImageIOError
+
+    try:
+        renditions = image.get_renditions(*image_specs())
+    except SourceImageIOError:
+        return []
+    result: dict[int, RenditionDict] = {}
+    for rendition in renditions.values():
+        # width-N does not upscale: a small original gives several renditions of one width.
+        result.setdefault(
+            rendition.width,
+            {"width": rendition.width, "height": rendition.height, "url": rendition.url},
+        )
+    return sorted(result.values(), key=lambda item: item["width"])
+
+
+def _alt(image, alt: str | None) -> str:
+    if alt:
+        return alt
+    return getattr(image, "default_alt_text", None) or image.title
+
+
+def image_data(image, *, alt: str | None = None, request=None) -> ImageDict | None:
+    """An image as renditions at every configured width, a srcset and its alt text."""
+    if image is None:
+        return None
+    renditions = _renditions(image)
+    for rendition in renditions:
+        rendition["url"] = absolute_url(rendition["url"], request)
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": _alt(image, alt),
+        "width": image.width,
+        "height": image.height,
+        "renditions": renditions,
+        "srcset": ", ".join(f"{r['url']} {r['width']}w" for r in renditions),
+    }
+
+
+def thumbnail_data(image, *, alt: str | None = None, request=None) -> ThumbnailDict | None:
+    """The compact form a card shows: the smallest rendition, with the srcset for larger ones."""
+    data = image_data(image, alt=alt, request=request)
+    if data is None or not data["renditions"]:
+        return None
+    smallest = data["renditions"][0]
+    return {
+        "url": smallest["url"],
+        "width": smallest["width"],
+        "height": smallest["height"],
+        "alt": data["alt"],
+        "srcset": data["srcset"],
+    }
+
+
+def document_data(document, request=None) -> DocumentDict | None:
+    if document is None:
+        return None
+    extension = os.path.splitext(document.file.name)[1].lstrip(".").lower()
+    return {
+        "id": document.pk,
+        "title": document.title,
+        "url": absolute_url(document.url, request),
+        "file_size": document.file_size,
+        "file_type": extension,
+    }
+
+
+# --- Pages ---
+
+
+def page_type_label(page) -> str:
+    model = page.specific_class or type(page)
+    return model._meta.label
+
+
+def page_urls(page, request=None) -> tuple[str | None, str | None]:
+    """(full URL, path relative to its site's root) of a page; (None, None) if not routable."""
+    parts = page.get_url_parts(request=request)
+    if parts is None:
+        return None, None
+    _site_id, root_url, page_path = parts
+    if page_path is None:
+        return None, None
+    return (root_url or "") + page_path, page_path
+
+
+def page_ref_data(page, request=None) -> PageRefDict | None:
+    """A chosen page as {id, title, url, type}."""
+    if page is None:
+        return None
+    url, _path = page_urls(page, request)
+    return {"id": page.pk, "title": page.title, "url": url, "type": page_type_label(page)}
+
+
+def partner_data(partner) -> PartnerDict:
+    return {
+        "name": partner.name,
+        "kind": partner.kind,
+        "kind_label": str(partner.get_kind_display()),
+        "website": partner.website,
+    }
+
+
+# --- Case-study cards ---
+
+
+def card_queryset(queryset, *, defer_body: bool = True):
+    """Load what a card shows in a fixed number of queries: the pages (with their main topic,
+    support type and hero image), their council links, their topics and the hero renditions."""
+    from ..models import CaseStudyCouncil, Topic
+
+    if defer_body and hasattr(queryset, "defer_streamfields"):
+        queryset = queryset.defer_streamfields()
+    return queryset.select_related("main_topic", "support_type", "hero_image").prefetch_related(
+        Prefetch(
+            "council_links",
+            queryset=CaseStudyCouncil.objects.select_related("council").order_by("sort_order"),
+        ),
+        Prefetch("topics", queryset=Topic.objects.order_by("name")),
+        rendition_prefetch("hero_image__renditions"),
+    )
+
+
+def detail_url_builder(request, resource: str = "case-studies") -> Callable[[int], str | None]:
+    """A function giving an object's API detail URL, for the API the request came through
+    (the v2 router it was routed by, or v3). Without a mounted endpoint it gives None.
+
+    Reverses once and substitutes the id: reversing per card costs more than the rest of it.
+    """
+    from .cache import V3_DETAIL_URL_NAMES
+
+    template = None
+    marker = 987654321
+    if request is not None:
+        try:
+            if getattr(request, "casestudies_api_version", None) == 3:
+                template = reverse(f"wagtailapi_v3:{V3_DETAIL_URL_NAMES[resource]}", args=(marker,))
+            else:
+                router = getattr(request, "wagtailapi_router", None)
+                for name, endpoint in getattr(router, "_endpoints", {}).items():
+                    if getattr(endpoint, "resource", None) == resource:
+                        template = reverse(f"{router.url_namespace}:{name}:detail", args=(marker,))
+                        break
+        except NoReverseMatch:
+            template = None
+    if template is None:
+        return lambda pk: None
+    template = absolute_url(template, request)
+    before, after = template.split(str(marker), 1)
+    return lambda pk: f"{before}{pk}{after}"
+
+
+class CardContext:
+    """What building many cards for one request shares."""
+
+    def __init__(self, request=None):
+        self.request = request
+        self.detail_url = detail_url_builder(request)
+
+
+def card_data(page, context: CardContext) -> dict[str, Any]:
+    """A case study as the card a listing shows: enough to render a results page."""
+    request = context.request
+    url, path = page_urls(page, request)
+    links = list(page.council_links.all())
+    lead = links[0].council if links else None
+    topics = list(page.topics.all())
+    return {
+        "id": page.pk,
+        "meta": {
+            "type": CASE_STUDY_TYPE,
+            "detail_url": context.detail_url(page.pk),
+            "html_url": url,
+            "slug": page.slug,
+            "first_published_at": format_datetime(page.first_published_at),
+        },
+        "title": page.title,
+        "summary": page.summary,
+        "url": url,
+        "path": path,
+        "date": format_date(page.display_date),
+        "lead_council": council_data(lead) if lead else None,
+        "topics": [topic_data(topic) for topic in topics],
+        "main_topic": topic_data(page.main_topic) if page.main_topic_id else None,
+        "support_type": support_type_data(page.support_type) if page.support_type_id else None,
+        "is_covid19": page.is_covid19,
+        "hero_thumbnail": thumbnail_data(page.hero_image, alt=page.hero_image_alt, request=request)
+        if page.hero_image_id
+        else None,
+    }
+
+
+CARD_FIELDS = (
+    "title",
+    "summary",
+    "url",
+    "path",
+    "date",
+    "lead_council",
+    "topics",
+    "main_topic",
+    "support_type",
+    "is_covid19",
+    "hero_thumbnail",
+)
+
+
+def cards_for_ids(ids: Iterable[int], queryset, context: CardContext) -> list[dict[str, Any]]:
+    """Cards for the case studies with these ids that ``queryset`` allows, in the given order.
+
+    ``queryset`` carries the visibility rules (live, public, this site); ids it excludes are
+    dropped. Runs the fixed set of card queries, however many ids there are.
+    """
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return []
+    pages = {page.pk: page for page in card_queryset(queryset.filter(pk__in=ids))}
+    return [card_data(pages[pk], context) for pk in ids if pk in pages]
+
+
+def visible_case_studies(request=None):
+    """Live, public case studies of the request's site (of any site without a request)."""
+    from wagtail.models import Site
+
+    from ..models import CaseStudyPage
+
+    queryset = CaseStudyPage.objects.live().public()
+    if request is not None:
+        site = Site.find_for_request(request)
+        if site is None:
+            return queryset.none()
+        queryset = queryset.in_site(site)
+    return queryset
+
+
+# --- DRF fields for the models' api_fields ---
+
+
+class _ContextMixin:
+    @property
+    def request(self):
+        try:
+            return self.context.get("request")
+        except AttributeError:
+            return None
+
+
+class CouncilField(_ContextMixin, drf_fields.Field):
+    """A council as an object (name, slug, GSS code, type, region, …)."""
+
+    def to_representation(self, value) -> CouncilDict:
+        return council_data(value)
+
+
+class CouncilListField(_ContextMixin, drf_fields.Field):
+    """A list of councils (the ``councils`` property: the lead council first)."""
+
+    def to_representation(self, value) -> list[CouncilDict]:
+        return [council_data(council) for council in value]
+
+
+class TopicField(_ContextMixin, drf_fields.Field):
+    def to_representation(self, value) -> TopicDict:
+        return topic_data(value)
+
+
+class TopicListField(_ContextMixin, drf_fields.Field):
+    """A many-to-many of topics as a list of objects, by name."""
+
+    def to_representation(self, value) -> list[TopicDict]:
+        topics = value.all() if hasattr(value, "all") else value
+        return [topic_data(topic) for topic in sorted(topics, key=lambda t: t.name)]
+
+
+class SupportTypeField(_ContextMixin, drf_fields.Field):
+    def to_representation(self, value) -> SupportTypeDict:
+        return support_type_data(value)
+
+
+class ImageField(_ContextMixin, drf_fields.Field):
+    """An image as renditions at the configured widths, with srcset and alt text."""
+
+    def to_representation(self, value) -> ImageDict | None:
+        return image_data(value, request=self.request)
+
+
+class HeroImageField(_ContextMixin, drf_fields.Field):
+    """A case study's hero image, using the page's own alt text when the editor gave one."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, value) -> ImageDict | None:
+        if not value.hero_image_id:
+            return None
+        return image_data(value.hero_image, alt=value.hero_image_alt, request=self.request)
+
+
+class DocumentField(_ContextMixin, drf_fields.Field):
+    def to_representation(self, value) -> DocumentDict | None:
+        return document_data(value, request=self.request)
+
+
+class PageRefField(_ContextMixin, drf_fields.Field):
+    """A chosen page as {id, title, url, type}."""
+
+    def to_representation(self, value) -> PageRefDict | None:
+        return page_ref_data(value, request=self.request)
+
+
+class RichTextHTMLField(_ContextMixin, drf_fields.Field):
+    """A RichTextField as front-end HTML, with internal links expanded to real URLs."""
+
+    def to_representation(self, value) -> str:
+        return rich_text_html(value)
+
+
+class PartnerListField(_ContextMixin, drf_fields.Field):
+    def to_representation(self, value) -> list[PartnerDict]:
+        return [partner_data(partner) for partner in value.all()]
+
+
+class ChosenCaseStudiesField(_ContextMixin, drf_fields.Field):
+    """Case studies an editor chose through an orderable relation (``related_links``,
+    ``featured_links``), as cards: only live, public ones of the request's site, in order."""
+
+    def __init__(self, *args, attribute: str = "related_case_study_id", **kwargs):
+        self.id_attribute = attribute
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, value) -> list[dict[str, Any]]:
+        ids = [getattr(link, self.id_attribute) for link in value.all()]
+        request = self.request
+        return cards_for_ids(ids, visible_case_studies(request), CardContext(request))

@@ -1,0 +1,464 @@
+"""API v2 viewsets for case studies, councils, topics and support types.
+
+They subclass Wagtail's ``BaseAPIViewSet``, so they route, render and report errors like the rest
+of API v2 (``meta.total_count`` and ``items``, ``limit``/``offset``, ``fields``, ``{"message":
+…}`` on a 400), and a site mounts them on its own ``WagtailAPIRouter``. The listing and detail
+paths are written here rather than through Wagtail's generic serializer machinery, which runs
+queries per item: cards are built from prefetched data, so a listing runs a fixed number of
+queries whatever its ``limit``.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+from typing import Any
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from rest_framework.response import Response
+from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.blocks import StreamValue
+from wagtail.models import Site
+
+from ..models import CaseStudyPage, Council, SupportType, Topic
+from . import serializers
+from .cache import cached_response
+from .filters import (
+    COMMON_PARAMETERS,
+    COUNCIL_PARAMETERS,
+    SNIPPET_PARAMETERS,
+    CaseStudyFilter,
+    ParameterError,
+    check_parameter_names,
+    filter_by_name_search,
+    filter_councils,
+    get_single,
+    parse_boolean,
+    parse_case_study_query,
+    parse_fields,
+    parse_limit_offset,
+    select_fields,
+)
+from .related import related_ids
+from .search import ranked_search_ids
+
+
+class CaseStudyAPIViewSetMixin:
+    """What the package's viewsets share: compact JSON, 400s that name the parameter, caching."""
+
+    resource = ""  # the endpoint's name in URLs and purges, e.g. "case-studies"
+
+    def get_renderer_context(self):
+        context = super().get_renderer_context()
+        context.pop("indent", None)  # compact JSON: a quarter smaller and faster to render
+        return context
+
+    def handle_exception(self, exc):
+        if isinstance(exc, ParameterError):
+            return Response({"message": str(exc), "parameter": exc.parameter}, status=400)
+        return super().handle_exception(exc)
+
+    @staticmethod
+    def visible_case_studies(request):
+        return serializers.visible_case_studies(request)
+
+    def paginated(self, request, queryset, build) -> dict[str, Any]:
+        limit, offset = parse_limit_offset(request.GET)
+        total = queryset.count()
+        rows = list(queryset[offset : offset + limit]) if limit else []
+        return {"meta": {"total_count": total}, "items": [build(row) for row in rows]}
+
+
+class _BindingRoot:
+    """A stand-in parent so a DRF field from ``api_fields`` can read the serializer context."""
+
+    parent = None
+
+    def __init__(self, context):
+        self._context = context
+
+
+class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
+    """``case-studies``: the listing (filters, search, facets, cards), detail, find, OpenAPI."""
+
+    name = "case-studies"
+    resource = "case-studies"
+    model = CaseStudyPage
+
+    @classmethod
+    def extra_field_names(cls) -> list[str]:
+        """Fields beyond the card, from the model's ``api_fields`` (the editor's related case
+        studies are part of ``related`` here)."""
+        names = [field.name for field in cls._convert_api_fields(CaseStudyPage.api_fields)]
+        return [
+            name
+            for name in names
+            if name not in serializers.CARD_FIELDS and name != "related_case_studies"
+        ]
+
+    @classmethod
+    def listing_field_names(cls) -> list[str]:
+        return [*serializers.CARD_FIELDS, *cls.extra_field_names()]
+
+    @classmethod
+    def detail_field_names(cls) -> list[str]:
+        return [*cls.listing_field_names(), "related"]
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [
+            *super().get_urlpatterns(),
+            path("openapi.json", cls.as_view({"get": "openapi_view"}), name="openapi"),
+        ]
+
+    # --- Listing -------------------------------------------------------------------------------
+
+    def listing_view(self, request):
+        return cached_response(request, lambda: self.listing_data(request))
+
+    def listing_data(self, request) -> dict[str, Any]:
+        query = parse_case_study_query(request.GET, self.listing_field_names())
+        fields = select_fields(query.fields, serializers.CARD_FIELDS, self.listing_field_names())
+        site = Site.find_for_request(request)
+        base = self.visible_case_studies(request)
+
+        search_ids = None
+        if query.search:
+            search_ids = ranked_search_ids(
+                query.search,
+                base,
+                query.search_operator,
+                cache_key_parts=(site.pk if site else None,),
+            )
+        selection_filter = CaseStudyFilter(query, base, search_ids)
+        selection = selection_filter.queryset()
+
+        facets = None
+        total = None
+        if query.facets:
+            total, facets = selection_filter.facet_counts(query.facets)
+
+        start, stop = query.offset, query.offset + query.limit
+        extras = [name for name in fields if name not in serializers.CARD_FIELDS]
+        defer_body = not any(name in ("body",) for name in extras)
+        if query.orders_by_relevance:
+            if set(selection_filter.conditions) == {"search"}:
+                ranked = search_ids
+            else:
+                matching = set(selection.values_list("pk", flat=True))
+                ranked = [pk for pk in search_ids if pk in matching]
+            total = len(ranked)
+            page_ids = ranked[start:stop]
+            pages = (
+                {
+                    page.pk: page
+                    for page in serializers.card_queryset(
+                        base.filter(pk__in=page_ids), defer_body=defer_body
+                    )
+                }
+                if page_ids
+                else {}
+            )
+            pages = [pages[pk] for pk in page_ids if pk in pages]
+        else:
+            if total is None:
+                total = selection.count()
+            pages = (
+                list(
+                    serializers.card_queryset(
+                        selection_filter.ordered(selection), defer_body=defer_body
+                    )[start:stop]
+                )
+                if query.limit
+                else []
+            )
+
+        context = serializers.CardContext(request)
+        bound = self.bind_extra_fields(extras, request)
+        items = [self.item_data(page, fields, context, bound) for page in pages]
+        meta: dict[str, Any] = {"total_count": total}
+        if facets is not None:
+            meta["facets"] = facets
+        return {"meta": meta, "items": items}
+
+    # --- Items ---------------------------------------------------------------------------------
+
+    def serializer_context(self, request) -> dict[str, Any]:
+        return {
+            "request": request,
+            "view": self,
+            "router": getattr(request, "wagtailapi_router", None),
+        }
+
+    def bind_extra_fields(self, names, request) -> dict[str, Any]:
+        """Bound DRF fields for the requested ``api_fields`` that have their own serializer."""
+        root = _BindingRoot(self.serializer_context(request))
+        bound = {}
+        for api_field in self._convert_api_fields(CaseStudyPage.api_fields):
+            if api_field.name in names and api_field.serializer is not None:
+                field = copy.deepcopy(api_field.serializer)
+                field.bind(api_field.name, root)
+                bound[api_field.name] = field
+        return bound
+
+    def extra_value(self, page, name, bound, request):
+        if name in bound:
+            field = bound[name]
+            attribute = field.get_attribute(page)
+            return None if attribute is None else field.to_representation(attribute)
+        value = getattr(page, name)
+        if isinstance(value, StreamValue):
+            return value.stream_block.get_api_representation(value, {"request": request})
+        if isinstance(value, datetime.datetime):
+            return serializers.format_datetime(value)
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if hasattr(value, "all"):  # tags
+            return sorted(tag.name for tag in value.all())
+        return value
+
+    def item_data(self, page, fields, context, bound) -> dict[str, Any]:
+        card = serializers.card_data(page, context)
+        data = {"id": card["id"], "meta": card["meta"]}
+        for name in fields:
+            if name in card:
+                data[name] = card[name]
+            elif name != "related":
+                data[name] = self.extra_value(page, name, bound, context.request)
+        return data
+
+    # --- Detail --------------------------------------------------------------------------------
+
+    def detail_view(self, request, pk):
+        return cached_response(request, lambda: self.detail_data(request, pk=pk))
+
+    def find_view(self, request):
+        """Detail by ``html_path`` (the page's path on the site), ``slug`` or ``id``, answered
+        directly (not redirected), so a front end routing by path needs one request."""
+        return cached_response(request, lambda: self.detail_data(request, find=True))
+
+    def detail_data(self, request, pk=None, find=False) -> dict[str, Any]:
+        allowed = ["fields", *COMMON_PARAMETERS]
+        if find:
+            allowed += ["html_path", "slug", "id"]
+        check_parameter_names(request.GET, allowed)
+        field_config = parse_fields(request.GET, self.detail_field_names())
+        fields = select_fields(field_config, self.detail_field_names(), self.detail_field_names())
+        base = self.visible_case_studies(request)
+        queryset = serializers.card_queryset(base, defer_body=False).prefetch_related(
+            "partners", "related_links"
+        )
+        queryset = self.find_queryset(request, base, queryset) if find else queryset.filter(pk=pk)
+        page = get_object_or_404(queryset)
+
+        context = serializers.CardContext(request)
+        extras = [name for name in fields if name not in serializers.CARD_FIELDS]
+        data = self.item_data(page, fields, context, self.bind_extra_fields(extras, request))
+        data["meta"].update(
+            seo_title=page.seo_title,
+            search_description=page.search_description,
+            last_published_at=serializers.format_datetime(page.last_published_at),
+        )
+        if "related" in fields:
+            data["related"] = serializers.cards_for_ids(related_ids(page, base), base, context)
+        return data
+
+    def find_queryset(self, request, base, queryset):
+        html_path = get_single(request.GET, "html_path")
+        slug = get_single(request.GET, "slug")
+        pk = get_single(request.GET, "id")
+        if html_path is not None:
+            site = Site.find_for_request(request)
+            if site is None:
+                raise Http404("no site")
+            components = [part for part in html_path.split("/") if part]
+            url_path = site.root_page.url_path + "".join(f"{part}/" for part in components)
+            return queryset.filter(url_path=url_path)
+        if slug is not None:
+            matches = list(base.filter(slug=slug).values_list("pk", flat=True)[:2])
+            if len(matches) > 1:
+                raise ParameterError("slug", f"{slug!r} names several case studies; use html_path")
+            return queryset.filter(pk__in=matches)
+        if pk is not None:
+            if not pk.isdigit():
+                raise ParameterError("id", f"must be a case study id, not {pk!r}")
+            return queryset.filter(pk=int(pk))
+        raise ParameterError("html_path", "give html_path, slug or id")
+
+    # --- OpenAPI -------------------------------------------------------------------------------
+
+    def openapi_view(self, request):
+        from .openapi import v2_document
+
+        check_parameter_names(request.GET, COMMON_PARAMETERS)
+        return Response(v2_document(request))
+
+
+class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
+    """A listing and detail of one of the package's snippets, with case-study counts."""
+
+    parameters = SNIPPET_PARAMETERS
+    search_fields = ("name",)
+    count_relation = "casestudypage"
+
+    def listing_view(self, request):
+        return cached_response(request, lambda: self.listing_data(request))
+
+    def detail_view(self, request, pk):
+        return cached_response(request, lambda: self.detail_data(request, pk))
+
+    def find_view(self, request):
+        """Detail by ``slug`` (or a council's GSS code), answered directly."""
+        return cached_response(request, lambda: self.detail_data(request, None, find=True))
+
+    def with_counts(self, request, queryset):
+        """Annotate each row with its number of live, public case studies on this site."""
+        visible = self.visible_case_studies(request).order_by().values("pk")
+        relation = self.count_relation
+        return queryset.annotate(
+            case_study_count=Count(
+                relation, filter=Q(**{f"{relation}__in": visible}), distinct=True
+            )
+        )
+
+    def filter_queryset_by_parameters(self, request, queryset):
+        return queryset
+
+    def listing_data(self, request) -> dict[str, Any]:
+        check_parameter_names(request.GET, self.parameters - {"fields"})
+        queryset = self.filter_queryset_by_parameters(request, self.model.objects.all())
+        queryset = filter_by_name_search(request.GET, queryset, self.search_fields)
+        queryset = self.with_counts(request, queryset)
+        if parse_boolean("has_case_studies", get_single(request.GET, "has_case_studies")):
+            queryset = queryset.filter(case_study_count__gt=0)
+        queryset = self.prepare(queryset.order_by("name", "pk"))
+        detail_url = serializers.detail_url_builder(request, self.resource)
+        return self.paginated(request, queryset, lambda obj: self.item(obj, detail_url, request))
+
+    def detail_data(self, request, pk, find=False) -> dict[str, Any]:
+        allowed = [*COMMON_PARAMETERS, *(["slug", *self.find_parameters] if find else [])]
+        check_parameter_names(request.GET, allowed)
+        queryset = self.prepare(self.with_counts(request, self.model.objects.all()))
+        queryset = self.find_queryset(request, queryset) if find else queryset.filter(pk=pk)
+        obj = get_object_or_404(queryset)
+        detail_url = serializers.detail_url_builder(request, self.resource)
+        return self.detail_item(obj, detail_url, request)
+
+    find_parameters: tuple[str, ...] = ()
+
+    def find_queryset(self, request, queryset):
+        slug = get_single(request.GET, "slug")
+        if slug is None:
+            raise ParameterError("slug", "give a slug")
+        return queryset.filter(slug=slug)
+
+    def prepare(self, queryset):
+        return queryset
+
+    def meta(self, obj, detail_url) -> dict[str, Any]:
+        return {"type": obj._meta.label, "detail_url": detail_url(obj.pk)}
+
+    def data(self, obj, request) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def item(self, obj, detail_url, request) -> dict[str, Any]:
+        return {
+            "id": obj.pk,
+            "meta": self.meta(obj, detail_url),
+            **self.data(obj, request),
+            "case_study_count": obj.case_study_count,
+        }
+
+    def detail_item(self, obj, detail_url, request) -> dict[str, Any]:
+        return self.item(obj, detail_url, request)
+
+
+class CouncilsAPIViewSet(_SnippetAPIViewSet):
+    """``councils``: the council register with filters and case-study counts."""
+
+    name = "councils"
+    resource = "councils"
+    model = Council
+    parameters = COUNCIL_PARAMETERS
+    search_fields = ("name", "short_name", "gss_code")
+    count_relation = "case_study_links__page"
+    find_parameters = ("gss_code",)
+
+    def filter_queryset_by_parameters(self, request, queryset):
+        return filter_councils(request.GET, queryset)
+
+    def with_counts(self, request, queryset):
+        # A council is linked to a case study at most once, so no DISTINCT is needed.
+        visible = self.visible_case_studies(request).order_by().values("pk")
+        return queryset.annotate(
+            case_study_count=Count("case_study_links", filter=Q(case_study_links__page__in=visible))
+        )
+
+    def find_queryset(self, request, queryset):
+        from ..models.snippets import normalise_gss_code
+
+        gss_code = get_single(request.GET, "gss_code")
+        if gss_code is not None:
+            return queryset.filter(gss_code=normalise_gss_code(gss_code))
+        return super().find_queryset(request, queryset)
+
+    def data(self, obj, request) -> dict[str, Any]:
+        return dict(serializers.council_data(obj))
+
+    def detail_item(self, obj, detail_url, request) -> dict[str, Any]:
+        data = self.item(obj, detail_url, request)
+        related = Council.objects.filter(
+            Q(pk__in=[obj.parent_id, obj.successor_id]) | Q(parent=obj) | Q(successor=obj)
+        ).order_by("name")
+        related = list(related)
+        by_pk = {council.pk: council for council in related}
+        data.update(
+            valid_from=serializers.format_date(obj.valid_from),
+            valid_to=serializers.format_date(obj.valid_to),
+            parent=serializers.council_data(by_pk[obj.parent_id]) if obj.parent_id else None,
+            successor=serializers.council_data(by_pk[obj.successor_id])
+            if obj.successor_id
+            else None,
+            children=[serializers.council_data(c) for c in related if c.parent_id == obj.pk],
+            predecessors=[serializers.council_data(c) for c in related if c.successor_id == obj.pk],
+            logo=serializers.image_data(obj.logo, request=request) if obj.logo_id else None,
+        )
+        return data
+
+
+class TopicsAPIViewSet(_SnippetAPIViewSet):
+    """``topics``: policy areas with case-study counts."""
+
+    name = "topics"
+    resource = "topics"
+    model = Topic
+
+    def data(self, obj, request) -> dict[str, Any]:
+        return {
+            **serializers.topic_data(obj),
+            "description": obj.description,
+            "parent_id": obj.parent_id,
+        }
+
+
+class SupportTypesAPIViewSet(_SnippetAPIViewSet):
+    """``support-types``: support programmes with case-study counts."""
+
+    name = "support-types"
+    resource = "support-types"
+    model = SupportType
+
+    def data(self, obj, request) -> dict[str, Any]:
+        return {**serializers.support_type_data(obj), "description": obj.description}
+
+
+VIEWSETS = (CaseStudiesAPIViewSet, CouncilsAPIViewSet, TopicsAPIViewSet, SupportTypesAPIViewSet)
+
+
+def register_endpoints(router) -> None:
+    """Register the four endpoints on a site's ``WagtailAPIRouter`` under their usual names."""
+    for viewset in VIEWSETS:
+        router.register_endpoint(viewset.name, viewset)
