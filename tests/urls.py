@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("casestudies/", include("wagtail_casestudies.urls")),
     path("", include(wagtail_urls)),
 ]
 

@@ -27,6 +27,32 @@ DEFAULTS: dict[str, Any] = {
     "HERO_IMAGE_WIDTHS": [320, 640, 1024, 1600],
     # The largest `limit` the case-study API accepts.
     "API_MAX_LIMIT": 100,
+    # --- Submissions (wagtail_casestudies.submissions) ---
+    # Who is emailed about a new submission. Empty: every active user with an email address who
+    # may change submissions (the "change case study submission" permission, or a superuser).
+    "SUBMISSION_NOTIFY_EMAILS": [],
+    # At most this many submission attempts per client IP address in each window of
+    # SUBMISSION_RATE_WINDOW seconds, counted in Django's default cache.
+    "SUBMISSION_RATE_LIMIT": 10,
+    "SUBMISSION_RATE_WINDOW": 3600,
+    # The request.META key holding the client's IP address. Behind a proxy that appends the
+    # client to X-Forwarded-For, use "HTTP_X_FORWARDED_FOR" (its last address is used).
+    "SUBMISSION_CLIENT_IP_HEADER": "REMOTE_ADDR",
+    # A submission identical to one received this many seconds ago returns the first one's
+    # reference instead of being stored twice.
+    "SUBMISSION_DUPLICATE_WINDOW": 600,
+    # The longest text, in characters, accepted for one template section.
+    "SUBMISSION_SECTION_MAX_LENGTH": 20000,
+    # Attachments: how many in all, the largest size of each (bytes) and the accepted types,
+    # which are checked against the file's content, not its name.
+    "SUBMISSION_MAX_ATTACHMENTS": 10,
+    "SUBMISSION_MAX_DOCUMENT_SIZE": 10 * 1024 * 1024,
+    "SUBMISSION_MAX_IMAGE_SIZE": 10 * 1024 * 1024,
+    "SUBMISSION_DOCUMENT_TYPES": ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp"],
+    "SUBMISSION_IMAGE_TYPES": ["jpeg", "png", "gif", "webp"],
+    # Refuse to publish a case study whose required template sections are missing (drafts may
+    # always be incomplete).
+    "REQUIRE_COMPLETE_TO_PUBLISH": False,
 }
 
 

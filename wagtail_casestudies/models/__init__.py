@@ -16,6 +16,18 @@ from .pages import (
 )
 from .snippets import Council, CouncilType, Nation, Region, SupportType, Topic
 
+# The submission models live with the rest of the intake; imported here so Django sees them, and
+# after the page models they build on.
+# isort: off
+from ..submissions.models import (
+    CaseStudySubmission,
+    CaseStudySubmissionPage,
+    CaseStudySubmissionPageMixin,
+    SubmissionAttachment,
+    SubmissionStatus,
+)
+# isort: on
+
 __all__ = [
     "CaseStudyCouncil",
     "CaseStudyIndexPage",
@@ -25,6 +37,9 @@ __all__ = [
     "CaseStudyPageTag",
     "CaseStudyPartner",
     "CaseStudyRelatedPage",
+    "CaseStudySubmission",
+    "CaseStudySubmissionPage",
+    "CaseStudySubmissionPageMixin",
     "Council",
     "CouncilType",
     "CovidHubFeaturedCaseStudy",
@@ -33,6 +48,8 @@ __all__ = [
     "Nation",
     "PartnerKind",
     "Region",
+    "SubmissionAttachment",
+    "SubmissionStatus",
     "SupportType",
     "Topic",
     "live_case_studies",

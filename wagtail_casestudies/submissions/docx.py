@@ -1,0 +1,112 @@
+"""The submission template as a Word document, written from ``SubmissionForm`` so its headings,
+guidance and fields are the form's own."""
+
+from __future__ import annotations
+
+import io
+
+from django import forms
+from django.conf import settings as django_settings
+from django.utils.encoding import force_str
+from docx import Document
+from docx.shared import Pt, RGBColor
+
+from ..models import PartnerKind
+from .forms import (
+    HONEYPOT_FIELD,
+    IDEMPOTENCY_FIELD,
+    AttachmentsField,
+    LinesField,
+    PartnersField,
+    RichTextInputField,
+    SubmissionForm,
+)
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+GUIDANCE_COLOUR = RGBColor(0x50, 0x50, 0x50)
+
+
+def _guidance(document, text) -> None:
+    paragraph = document.add_paragraph()
+    run = paragraph.add_run(force_str(text))
+    run.italic = True
+    run.font.color.rgb = GUIDANCE_COLOUR
+
+
+def _answer_space(document, lines: int = 4) -> None:
+    for _ in range(lines):
+        document.add_paragraph("")
+
+
+def build_template_document() -> bytes:
+    """The case-study template as .docx bytes."""
+    form = SubmissionForm()
+    site_name = getattr(django_settings, "WAGTAIL_SITE_NAME", "") or ""
+    document = Document()
+    document.styles["Normal"].font.size = Pt(11)
+    document.core_properties.title = "Case study template"
+    document.add_heading("Case study template", level=0)
+    intro = (
+        "Please follow this template when you send in a case study"
+        + (f" to {site_name}" if site_name else "")
+        + ". Write under each heading; the guidance in italics says what to cover. You can also "
+        "send the case study through the online form."
+    )
+    document.add_paragraph(intro)
+
+    for group in form.groups():
+        document.add_heading(force_str(group.heading), level=1)
+        if group.guidance:
+            _guidance(document, group.guidance)
+        simple_fields = []
+        for bound in group.bound_fields:
+            if bound.name in (HONEYPOT_FIELD, IDEMPOTENCY_FIELD):
+                continue
+            form_field = bound.field
+            if isinstance(form_field, RichTextInputField) and bound.name == group.key:
+                _answer_space(document)
+            elif isinstance(form_field, PartnersField):
+                table = document.add_table(rows=4, cols=3)
+                table.style = "Table Grid"
+                for cell, heading in zip(
+                    table.rows[0].cells, ("Organisation", "Kind", "Website"), strict=True
+                ):
+                    cell.text = heading
+                _guidance(
+                    document,
+                    "Kinds: " + ", ".join(force_str(label) for _v, label in PartnerKind.choices),
+                )
+            elif isinstance(form_field, forms.ModelMultipleChoiceField) and bound.name == "topics":
+                for topic in form_field.queryset:
+                    document.add_paragraph(f"☐ {topic}", style="List Bullet")
+            elif isinstance(form_field, forms.BooleanField):
+                document.add_paragraph(f"☐ {force_str(form_field.label)}")
+            elif isinstance(form_field, AttachmentsField):
+                document.add_paragraph(
+                    f"{force_str(form_field.label)}: {force_str(form_field.help_text)} "
+                    "Send them with the template."
+                )
+            elif isinstance(form_field, forms.ModelMultipleChoiceField | LinesField):
+                if bound.name == "councils":
+                    simple_fields.append(("Councils (the lead council first)", ""))
+            else:
+                required = " (required)" if form_field.required else ""
+                label = force_str(form_field.label) + required
+                help_text = force_str(form_field.help_text or "")
+                simple_fields.append((label, help_text if bound.name != group.key else ""))
+        if simple_fields:
+            table = document.add_table(rows=0, cols=2)
+            table.style = "Table Grid"
+            for label, help_text in simple_fields:
+                cells = table.add_row().cells
+                cells[0].text = label
+                if help_text:
+                    cells[1].text = ""
+                    run = cells[1].paragraphs[0].add_run(help_text)
+                    run.italic = True
+                    run.font.color.rgb = GUIDANCE_COLOUR
+            document.add_paragraph("")
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

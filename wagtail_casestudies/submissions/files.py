@@ -1,0 +1,209 @@
+"""Check attachments by what they contain, not by what they are called.
+
+A document must open as the type its name claims (PDF by its header; Office Open XML and
+OpenDocument files by the parts inside their zip container); an image must be decoded by Pillow as
+the format its name claims. Anything else, however it is named, is refused.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings as django_settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+from ..conf import settings as casestudy_settings
+
+DOCUMENT = "document"
+IMAGE = "image"
+
+
+@dataclass(frozen=True)
+class FileType:
+    key: str
+    kind: str
+    content_type: str
+    extensions: tuple[str, ...]
+
+
+FILE_TYPES: dict[str, FileType] = {
+    t.key: t
+    for t in (
+        FileType("pdf", DOCUMENT, "application/pdf", (".pdf",)),
+        FileType(
+            "docx",
+            DOCUMENT,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            (".docx",),
+        ),
+        FileType(
+            "xlsx",
+            DOCUMENT,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            (".xlsx",),
+        ),
+        FileType(
+            "pptx",
+            DOCUMENT,
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            (".pptx",),
+        ),
+        FileType("odt", DOCUMENT, "application/vnd.oasis.opendocument.text", (".odt",)),
+        FileType("ods", DOCUMENT, "application/vnd.oasis.opendocument.spreadsheet", (".ods",)),
+        FileType("odp", DOCUMENT, "application/vnd.oasis.opendocument.presentation", (".odp",)),
+        FileType("jpeg", IMAGE, "image/jpeg", (".jpg", ".jpeg")),
+        FileType("png", IMAGE, "image/png", (".png",)),
+        FileType("gif", IMAGE, "image/gif", (".gif",)),
+        FileType("webp", IMAGE, "image/webp", (".webp",)),
+    )
+}
+
+# The folder inside an Office Open XML package that says which application wrote it.
+_OOXML_PARTS = {"word/": "docx", "xl/": "xlsx", "ppt/": "pptx"}
+_ODF_MIMETYPES = {FILE_TYPES[k].content_type: k for k in ("odt", "ods", "odp")}
+_PILLOW_FORMATS = {"JPEG": "jpeg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """What a checked upload really is."""
+
+    file_type: FileType
+    size: int
+    width: int | None = None
+    height: int | None = None
+
+
+def _detect_zip_type(fileobj) -> str | None:
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            names = archive.namelist()
+            if "mimetype" in names:
+                with archive.open("mimetype") as part:
+                    mimetype = part.read(100).decode("ascii", "replace").strip()
+                return _ODF_MIMETYPES.get(mimetype)
+            if "[Content_Types].xml" in names:
+                for prefix, key in _OOXML_PARTS.items():
+                    if any(name.startswith(prefix) for name in names):
+                        return key
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return None
+    return None
+
+
+def detect_document_type(fileobj) -> str | None:
+    """The document type key ('pdf', 'docx', …) the content shows, or None."""
+    fileobj.seek(0)
+    head = fileobj.read(8)
+    fileobj.seek(0)
+    try:
+        if head.startswith(b"%PDF-"):
+            return "pdf"
+        if head.startswith(b"PK\x03\x04"):
+            return _detect_zip_type(fileobj)
+        return None
+    finally:
+        fileobj.seek(0)
+
+
+def _extension(name: str) -> str:
+    return PurePath(name or "").suffix.lower()
+
+
+def _names(keys) -> str:
+    return ", ".join(ext for key in keys for ext in FILE_TYPES[key].extensions)
+
+
+def check_document(upload) -> CheckedFile:
+    """Raise ValidationError unless ``upload`` is an accepted document, named for what it is."""
+    name = upload.name or ""
+    limit = casestudy_settings.SUBMISSION_MAX_DOCUMENT_SIZE
+    if upload.size > limit:
+        raise ValidationError(
+            _("%(name)s is %(size)s; documents may be at most %(limit)s."),
+            code="file_too_large",
+            params={
+                "name": name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(limit),
+            },
+        )
+    allowed = [k for k in casestudy_settings.SUBMISSION_DOCUMENT_TYPES if k in FILE_TYPES]
+    detected = detect_document_type(upload)
+    if detected is None or detected not in allowed:
+        raise ValidationError(
+            _("%(name)s is not a document we accept. Send %(types)s files."),
+            code="file_type",
+            params={"name": name, "types": _names(allowed)},
+        )
+    file_type = FILE_TYPES[detected]
+    if _extension(name) not in file_type.extensions:
+        raise ValidationError(
+            _(
+                "%(name)s is a %(real)s file but its name says otherwise; rename it to end in "
+                "%(ext)s."
+            ),
+            code="file_type_mismatch",
+            params={"name": name, "real": detected.upper(), "ext": file_type.extensions[0]},
+        )
+    return CheckedFile(file_type=file_type, size=upload.size)
+
+
+def check_image(upload) -> CheckedFile:
+    """Raise ValidationError unless Pillow decodes ``upload`` as an accepted format that its name
+    agrees with."""
+    name = upload.name or ""
+    limit = casestudy_settings.SUBMISSION_MAX_IMAGE_SIZE
+    if upload.size > limit:
+        raise ValidationError(
+            _("%(name)s is %(size)s; images may be at most %(limit)s."),
+            code="file_too_large",
+            params={
+                "name": name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(limit),
+            },
+        )
+    allowed = [k for k in casestudy_settings.SUBMISSION_IMAGE_TYPES if k in FILE_TYPES]
+    not_an_image = ValidationError(
+        _("%(name)s is not an image we accept. Send %(types)s files."),
+        code="file_type",
+        params={"name": name, "types": _names(allowed)},
+    )
+    max_pixels = getattr(django_settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000)
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            detected = _PILLOW_FORMATS.get(image.format or "")
+            width, height = image.size
+            if width * height > max_pixels:
+                raise ValidationError(
+                    _("%(name)s is too large an image (%(width)d × %(height)d pixels)."),
+                    code="image_too_many_pixels",
+                    params={"name": name, "width": width, "height": height},
+                )
+            image.verify()
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise not_an_image from None
+    finally:
+        upload.seek(0)
+    if detected is None or detected not in allowed:
+        raise not_an_image
+    file_type = FILE_TYPES[detected]
+    if _extension(name) not in file_type.extensions:
+        raise ValidationError(
+            _(
+                "%(name)s is a %(real)s image but its name says otherwise; rename it to end in "
+                "%(ext)s."
+            ),
+            code="file_type_mismatch",
+            params={"name": name, "real": detected.upper(), "ext": file_type.extensions[0]},
+        )
+    return CheckedFile(file_type=file_type, size=upload.size, width=width, height=height)

@@ -1,0 +1,586 @@
+"""The one submission form: the HTML form page and the JSON endpoint both validate through it, and
+the JSON Schema and the .docx template are read from it.
+
+Its fields are built from ``template.TEMPLATE_SECTIONS`` and the section blocks of
+``CaseStudyBodyBlock``: a section's text becomes a field named after the section ("challenge"), and
+each further child of its block a field named ``<section>_<child>`` ("impact_cost_saving",
+"contact_email"). Adding a section or a block child therefore changes the form, the endpoint, the
+schema, the template document and the conversion to a page together.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from dataclasses import dataclass, field
+
+from django import forms
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from ..blocks import CaseStudyBodyBlock
+from ..conf import settings as casestudy_settings
+from ..models import CaseStudyPage, Council, PartnerKind, Topic
+from ..template import TEMPLATE_SECTIONS, TemplateSection
+from .files import DOCUMENT, FILE_TYPES, IMAGE, check_document, check_image
+from .matching import match_council
+from .sanitise import clean_rich_text, clean_text
+
+# Children of the contact block a submitter does not fill in: the contact's council is the lead
+# council, and publishing the contact details is the consent choice below.
+CONTACT_EXCLUDED_CHILDREN = frozenset({"council", "publish_contact_details"})
+# Fields a submission needs although the block lets an editor leave them blank: editors must be
+# able to reach whoever sent the case study in.
+REQUIRED_FOR_SUBMISSION = frozenset({"contact_email"})
+
+MAX_PARTNERS = 20
+PARTNER_KEYS = ("name", "kind", "website")
+HONEYPOT_FIELD = "homepage"
+IDEMPOTENCY_FIELD = "idempotency_key"
+
+
+@functools.cache
+def body_block() -> CaseStudyBodyBlock:
+    return CaseStudyBodyBlock()
+
+
+def section_block(key: str) -> blocks.StructBlock:
+    return body_block().child_blocks[key]
+
+
+def section_fields(section: TemplateSection) -> list[tuple[str, str | None]]:
+    """(form field name, block child name) for a section; the child is None for page fields."""
+    if section.page_field:
+        return [(section.key, None)]
+    names = []
+    for child_name in section_block(section.key).child_blocks:
+        if section.key == "contact" and child_name in CONTACT_EXCLUDED_CHILDREN:
+            continue
+        names.append(
+            (section.key if child_name == "text" else f"{section.key}_{child_name}", child_name)
+        )
+    return names
+
+
+# --- Fields -----------------------------------------------------------------------------------
+
+
+class PlainTextField(forms.CharField):
+    """Text with every tag stripped before it is checked, so '<b></b>' does not count as text."""
+
+    def to_python(self, value):
+        return clean_text(super().to_python(value))
+
+
+class RichTextInputField(forms.CharField):
+    """Plain text or simple HTML, sanitised to the case-study rich text features."""
+
+    widget = forms.Textarea
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", casestudy_settings.SUBMISSION_SECTION_MAX_LENGTH)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return clean_rich_text(super().to_python(value))
+
+
+class LinesWidget(forms.Textarea):
+    """One value a line in HTML; a list of strings (or repeated keys) from other clients."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+        if values is None or isinstance(values, str):
+            return values
+        if isinstance(values, list | tuple):
+            return "\n".join(str(v) for v in values if v is not None)
+        return values
+
+    def format_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(value)
+        return super().format_value(value)
+
+
+class LinesField(forms.CharField):
+    widget = LinesWidget
+
+    def __init__(self, *args, max_line_length: int = 255, **kwargs):
+        self.max_line_length = max_line_length
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        lines = []
+        for line in text.splitlines():
+            line = " ".join(clean_text(line).split())
+            if line and line not in lines:
+                lines.append(line)
+        return lines
+
+    def validate(self, value):
+        super().validate(value)
+        for line in value:
+            if len(line) > self.max_line_length:
+                raise ValidationError(
+                    _("'%(line)s…' is too long: keep each line to %(max)d characters."),
+                    code="max_length",
+                    params={"line": line[:40], "max": self.max_line_length},
+                )
+
+    def run_validators(self, value):
+        # The CharField validators measure a string; lines are measured in validate().
+        return None
+
+
+class PartnersWidget(forms.Widget):
+    """Rows of name, kind and website (``partners-0-name`` …), or a list of objects in JSON."""
+
+    template_name = "wagtail_casestudies/submissions/widgets/partners.html"
+    use_fieldset = True
+    min_rows = 3
+
+    def value_from_datadict(self, data, files, name):
+        value = data.get(name)
+        if value is not None and not isinstance(value, str):
+            return value
+        rows = []
+        for index in range(MAX_PARTNERS):
+            row = {key: data.get(f"{name}-{index}-{key}") for key in PARTNER_KEYS}
+            if any(v is not None for v in row.values()):
+                rows.append({key: v or "" for key, v in row.items()})
+        return rows
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        rows = [r for r in value if isinstance(r, dict)] if isinstance(value, list) else []
+        count = min(max(len(rows) + 1, self.min_rows), MAX_PARTNERS)
+        context["widget"]["rows"] = [
+            {"index": i, "number": i + 1, "values": rows[i] if i < len(rows) else {}}
+            for i in range(count)
+        ]
+        context["widget"]["kinds"] = PartnerKind.choices
+        return context
+
+
+class PartnersField(forms.Field):
+    widget = PartnersWidget
+    default_error_messages = {
+        "invalid": _("Send partners as a list of objects with a name, kind and website."),
+    }
+
+    def to_python(self, value):
+        if value in (None, "", []):
+            return []
+        if not isinstance(value, list | tuple):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        if len(value) > MAX_PARTNERS:
+            raise ValidationError(
+                _("Name at most %(max)d partners."), code="max_num", params={"max": MAX_PARTNERS}
+            )
+        url_field = forms.URLField(required=False, max_length=200, assume_scheme="https")
+        partners, errors = [], []
+
+        def row_error(number, message, code):
+            errors.append(
+                ValidationError(
+                    _("Partner %(number)d: %(message)s"),
+                    code=code,
+                    params={"number": number, "message": message},
+                )
+            )
+
+        for number, row in enumerate(value, 1):
+            if not isinstance(row, dict):
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+            name = clean_text(str(row.get("name") or ""))
+            kind = str(row.get("kind") or "").strip()
+            website = str(row.get("website") or "").strip()
+            if not (name or kind or website):
+                continue
+            if not name:
+                row_error(number, _("give the organisation's name."), "required")
+            elif len(name) > 255:
+                row_error(number, _("keep the name to 255 characters."), "max_length")
+            if kind and kind not in PartnerKind.values:
+                row_error(number, _("choose a kind from the list."), "invalid_choice")
+            try:
+                website = url_field.clean(website)
+            except ValidationError as error:
+                row_error(number, error.messages[0], "invalid_url")
+            partners.append({"name": name, "kind": kind or PartnerKind.OTHER, "website": website})
+        if errors:
+            raise ValidationError(errors)
+        return partners
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several files of one kind, each checked by its content; cleans to (file, CheckedFile)s."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *args, kind: str, **kwargs):
+        self.kind = kind
+        super().__init__(*args, **kwargs)
+
+    @property
+    def checker(self):
+        return check_document if self.kind == DOCUMENT else check_image
+
+    @property
+    def accepted_types(self) -> list[str]:
+        keys = (
+            casestudy_settings.SUBMISSION_DOCUMENT_TYPES
+            if self.kind == DOCUMENT
+            else casestudy_settings.SUBMISSION_IMAGE_TYPES
+        )
+        return [key for key in keys if key in FILE_TYPES]
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs["accept"] = ",".join(
+            ext for key in self.accepted_types for ext in FILE_TYPES[key].extensions
+        )
+        return attrs
+
+    def clean(self, data, initial=None):
+        uploads = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if not uploads and self.required:
+            raise ValidationError(self.error_messages["required"], code="required")
+        checked, errors = [], []
+        for upload in uploads:
+            try:
+                upload = super().clean(upload, initial)
+                checked.append((upload, self.checker(upload)))
+            except ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
+        return checked
+
+
+def _field_for_block(block: blocks.Block, *, label, help_text, required: bool) -> forms.Field:
+    """A submission field for one child of a section block."""
+    if isinstance(block, blocks.RichTextBlock):
+        return RichTextInputField(label=label, help_text=help_text, required=required)
+    if isinstance(block, blocks.EmailBlock):
+        return forms.EmailField(label=label, help_text=help_text, required=required)
+    if isinstance(block, blocks.TextBlock | blocks.CharBlock):
+        is_text = isinstance(block, blocks.TextBlock)
+        return PlainTextField(
+            label=label,
+            help_text=help_text,
+            required=required,
+            max_length=block.field.max_length or casestudy_settings.SUBMISSION_SECTION_MAX_LENGTH,
+            widget=forms.Textarea if is_text else forms.TextInput,
+        )
+    if isinstance(block, blocks.DecimalBlock | blocks.IntegerBlock | blocks.FloatBlock):
+        form_field = copy.deepcopy(block.field)
+        form_field.label, form_field.help_text, form_field.required = label, help_text, required
+        return form_field
+    raise ImproperlyConfigured(
+        f"The submission form has no field for a {type(block).__name__} in a template section. "
+        "Add one to wagtail_casestudies.submissions.forms._field_for_block."
+    )
+
+
+def _block_help_text(block: blocks.Block) -> str:
+    # Field blocks keep their help text on the form field; struct blocks on their meta.
+    form_field = getattr(block, "field", None)
+    return getattr(form_field, "help_text", "") or getattr(block.meta, "help_text", "") or ""
+
+
+def template_fields() -> dict[str, forms.Field]:
+    """The form fields of every template section, in template order."""
+    fields: dict[str, forms.Field] = {}
+    for section in TEMPLATE_SECTIONS:
+        if section.page_field:
+            model_field = CaseStudyPage._meta.get_field(section.page_field)
+            is_summary = section.page_field == "summary"
+            fields[section.key] = PlainTextField(
+                label=section.heading,
+                help_text=section.guidance,
+                required=section.required,
+                max_length=casestudy_settings.SUMMARY_MAX_LENGTH
+                if is_summary
+                else model_field.max_length,
+                widget=forms.Textarea(attrs={"rows": 3}) if is_summary else forms.TextInput,
+            )
+            continue
+        block = section_block(section.key)
+        for name, child_name in section_fields(section):
+            child = block.child_blocks[child_name]
+            is_text = child_name == "text"
+            fields[name] = _field_for_block(
+                child,
+                label=section.heading if is_text else child.label,
+                help_text=section.guidance if is_text else _block_help_text(child),
+                required=(section.required if is_text else child.required)
+                or name in REQUIRED_FOR_SUBMISSION,
+            )
+    return fields
+
+
+# --- Groups: how the fields are laid out, in the form page and the template document ------------
+
+
+@dataclass(frozen=True)
+class FieldGroup:
+    key: str
+    heading: str | Promise
+    guidance: str | Promise
+    field_names: tuple[str, ...]
+    section: TemplateSection | None = None
+    bound_fields: list = field(default_factory=list, compare=False)
+
+
+EXTRA_GROUPS = (
+    FieldGroup(
+        "councils",
+        _("Councils"),
+        _(
+            "Which councils did the work? Choose them from the list; type any you cannot find, one "
+            "per line. The first council is the lead council."
+        ),
+        ("councils", "council_names"),
+    ),
+    FieldGroup(
+        "partners",
+        _("Partner organisations"),
+        _(
+            "NHS bodies, charities, businesses, universities and others who worked with the "
+            "council."
+        ),
+        ("partners",),
+    ),
+    FieldGroup("topics", _("Topics"), _("The policy areas the case study is about."), ("topics",)),
+    FieldGroup(
+        "attachments",
+        _("Attachments"),
+        _("Optional: reports, plans or photos that support the case study."),
+        ("documents", "images"),
+    ),
+    FieldGroup(
+        "consent",
+        _("Consent"),
+        _("How we may use what you send."),
+        ("consent_publish", "consent_publish_contact"),
+    ),
+)
+
+
+def field_groups() -> list[FieldGroup]:
+    """Every group of fields in order: the template sections, then councils, partners, topics,
+    attachments and consent."""
+    groups = [
+        FieldGroup(
+            section.key,
+            section.heading,
+            section.guidance,
+            tuple(name for name, _child in section_fields(section)),
+            section=section,
+        )
+        for section in TEMPLATE_SECTIONS
+    ]
+    return groups + list(EXTRA_GROUPS)
+
+
+# --- The form ---------------------------------------------------------------------------------
+
+
+class OrderedCouncilsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Council) -> str:
+        return str(obj)
+
+
+class SubmissionForm(forms.Form):
+    """A case study sent in by a council. See the module docstring for how fields are named."""
+
+    required_css_class = "cs-field--required"
+    error_css_class = "cs-field--error"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = template_fields()
+        fields.update(
+            {
+                "councils": OrderedCouncilsField(
+                    queryset=Council.objects.all(),
+                    required=False,
+                    label=_("Councils in the register"),
+                    help_text=_(
+                        "Hold Ctrl (or Cmd) to choose more than one. The first you "
+                        "choose is the lead council."
+                    ),
+                    widget=forms.SelectMultiple(attrs={"size": 8}),
+                ),
+                "council_names": LinesField(
+                    required=False,
+                    label=_("Other councils"),
+                    help_text=_("Councils not in the list, one name per line."),
+                    widget=LinesWidget(attrs={"rows": 3}),
+                ),
+                "partners": PartnersField(required=False, label=_("Partner organisations")),
+                "topics": forms.ModelMultipleChoiceField(
+                    queryset=Topic.objects.all(),
+                    required=False,
+                    label=_("Topics"),
+                    widget=forms.CheckboxSelectMultiple,
+                ),
+                "documents": AttachmentsField(
+                    kind=DOCUMENT,
+                    required=False,
+                    label=_("Documents"),
+                    help_text=_("PDF, Word, Excel, PowerPoint or OpenDocument files."),
+                ),
+                "images": AttachmentsField(
+                    kind=IMAGE,
+                    required=False,
+                    label=_("Images"),
+                    help_text=_("JPEG, PNG, GIF or WebP pictures you have the right to share."),
+                ),
+                "consent_publish": forms.BooleanField(
+                    required=True,
+                    label=_(
+                        "I agree that this case study may be edited and published, and that "
+                        "I have permission to share it and its attachments."
+                    ),
+                ),
+                "consent_publish_contact": forms.BooleanField(
+                    required=False,
+                    label=_("Publish the contact's email and phone with the case study."),
+                ),
+                IDEMPOTENCY_FIELD: forms.CharField(
+                    required=False, max_length=255, widget=forms.HiddenInput
+                ),
+                HONEYPOT_FIELD: forms.CharField(
+                    required=False,
+                    label=_("Leave this field empty"),
+                    widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+                ),
+            }
+        )
+        self.fields = fields
+
+    # Cleaning
+
+    def clean_homepage(self):
+        if self.cleaned_data.get(HONEYPOT_FIELD):
+            raise ValidationError(
+                _("This field must be left empty: it is there to catch automated spam."),
+                code="honeypot",
+            )
+        return ""
+
+    def clean_councils(self):
+        councils = list(self.cleaned_data.get("councils") or [])
+        submitted = (
+            self.fields["councils"].widget.value_from_datadict(
+                self.data, self.files, self.add_prefix("councils")
+            )
+            or []
+        )
+        order = {str(value): index for index, value in enumerate(submitted)}
+        return sorted(councils, key=lambda council: order.get(str(council.pk), len(order)))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        chosen = cleaned_data.get("councils") or []
+        names = cleaned_data.get("council_names") or []
+        both_valid = "councils" in cleaned_data and "council_names" in cleaned_data
+        if both_valid and not chosen and not names:
+            self.add_error(
+                "councils",
+                ValidationError(
+                    _("Choose at least one council from the list, or type its name."),
+                    code="required",
+                ),
+            )
+        matched = [(name, match_council(name)) for name in names]
+        cleaned_data["matched_council_names"] = matched
+        all_councils = list(chosen)
+        for _name, council in matched:
+            if council is not None and council not in all_councils:
+                all_councils.append(council)
+        cleaned_data["all_councils"] = all_councils
+        cleaned_data["unmatched_council_names"] = [n for n, c in matched if c is None]
+
+        attachments = len(cleaned_data.get("documents") or []) + len(
+            cleaned_data.get("images") or []
+        )
+        limit = casestudy_settings.SUBMISSION_MAX_ATTACHMENTS
+        if attachments > limit:
+            self.add_error(
+                "documents",
+                ValidationError(
+                    _("Attach at most %(limit)d files in all (you sent %(count)d)."),
+                    code="max_num",
+                    params={"limit": limit, "count": attachments},
+                ),
+            )
+        return cleaned_data
+
+    # Reading
+
+    @property
+    def template_field_names(self) -> list[str]:
+        return [name for section in TEMPLATE_SECTIONS for name, _child in section_fields(section)]
+
+    def groups(self) -> list[FieldGroup]:
+        """The field groups with their bound fields, for templates."""
+        return [
+            FieldGroup(
+                group.key,
+                group.heading,
+                group.guidance,
+                group.field_names,
+                group.section,
+                bound_fields=[self[name] for name in group.field_names],
+            )
+            for group in field_groups()
+        ]
+
+    def attachments(self) -> list[tuple]:
+        """(kind, upload, CheckedFile) for every valid attachment."""
+        return [
+            (kind, upload, checked)
+            for kind, name in ((DOCUMENT, "documents"), (IMAGE, "images"))
+            for upload, checked in self.cleaned_data.get(name) or []
+        ]
+
+    def to_data(self) -> dict:
+        """The cleaned values as JSON: what a submission stores in ``data``."""
+        cd = self.cleaned_data
+        data = {}
+        for name in self.template_field_names:
+            value = cd.get(name)
+            data[name] = str(value) if value is not None and not isinstance(value, str) else value
+        data.update(
+            {
+                "councils": [council.pk for council in cd.get("councils") or []],
+                "council_names": list(cd.get("council_names") or []),
+                "matched_council_names": [
+                    {"name": name, "council": council.pk if council else None}
+                    for name, council in cd.get("matched_council_names") or []
+                ],
+                "partners": list(cd.get("partners") or []),
+                "topics": [topic.pk for topic in cd.get("topics") or []],
+                "consent_publish": bool(cd.get("consent_publish")),
+                "consent_publish_contact": bool(cd.get("consent_publish_contact")),
+            }
+        )
+        return data
+
+    def json_errors(self) -> dict:
+        """Field errors as ``{field: [{"message": …, "code": …}]}``, non-field ones as
+        ``__all__``."""
+        return self.errors.get_json_data()

@@ -1,0 +1,127 @@
+"""The submission template as JSON Schema (draft 2020-12), read from ``SubmissionForm``'s fields so
+it cannot drift from what the endpoint accepts. The endpoint also uses ``field_schema`` to check
+the JSON types of a payload before the form sees it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.urls import reverse
+from django.utils.encoding import force_str
+
+from ..models import PartnerKind
+from ..template import TEMPLATE_SECTIONS
+from .forms import (
+    HONEYPOT_FIELD,
+    IDEMPOTENCY_FIELD,
+    AttachmentsField,
+    LinesField,
+    PartnersField,
+    SubmissionForm,
+    field_groups,
+)
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Not in the JSON body: the honeypot is for HTML forms and the key also travels as a header.
+NOT_IN_SCHEMA = frozenset({HONEYPOT_FIELD})
+
+
+def field_schema(form_field: forms.Field) -> dict[str, Any]:
+    """The JSON Schema of one submission field's value."""
+    if isinstance(form_field, AttachmentsField):
+        return {
+            "type": "array",
+            "items": {"type": "string", "contentMediaType": "application/octet-stream"},
+            "description": "multipart/form-data only: repeat the field once per file. Accepted: "
+            + ", ".join(form_field.accepted_types)
+            + ".",
+        }
+    if isinstance(form_field, PartnersField):
+        return {
+            "type": "array",
+            "maxItems": 20,
+            "items": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string", "maxLength": 255},
+                    "kind": {"type": "string", "enum": list(PartnerKind.values)},
+                    "website": {"type": "string", "format": "uri", "maxLength": 200},
+                },
+                "required": ["name"],
+                "additionalProperties": False,
+            },
+        }
+    if isinstance(form_field, LinesField):
+        return {"type": "array", "items": {"type": "string", "maxLength": 255}}
+    if isinstance(form_field, forms.ModelMultipleChoiceField):
+        return {"type": "array", "items": {"type": "integer"}, "uniqueItems": True}
+    if isinstance(form_field, forms.BooleanField):
+        return {"type": "boolean"}
+    if isinstance(form_field, forms.DecimalField | forms.IntegerField | forms.FloatField):
+        schema: dict[str, Any] = {"type": ["number", "string", "null"]}
+        if form_field.min_value is not None:
+            schema["minimum"] = form_field.min_value
+        return schema
+    if isinstance(form_field, forms.CharField):
+        schema = {"type": "string"}
+        if isinstance(form_field, forms.EmailField):
+            schema["format"] = "email"
+        if form_field.max_length:
+            schema["maxLength"] = form_field.max_length
+        if form_field.required:
+            schema["minLength"] = 1
+        return schema
+    return {}
+
+
+def submission_schema(request=None) -> dict[str, Any]:
+    form = SubmissionForm()
+    section_of_field = {name: group.key for group in field_groups() for name in group.field_names}
+    properties: dict[str, Any] = {}
+    for name, form_field in form.fields.items():
+        if name in NOT_IN_SCHEMA:
+            continue
+        schema = {"title": force_str(form_field.label or name), **field_schema(form_field)}
+        description = form_field.help_text
+        if description and "description" not in schema:
+            schema["description"] = force_str(description)
+        if name in section_of_field:
+            schema["x-group"] = section_of_field[name]
+        properties[name] = schema
+    properties[IDEMPOTENCY_FIELD]["description"] = (
+        "Optional: a unique key for this submission (or send an Idempotency-Key header). "
+        "Sending the same key again returns the first submission's reference."
+    )
+    schema_id = None
+    if request is not None:
+        schema_id = request.build_absolute_uri(reverse("wagtail_casestudies:template_schema"))
+    document: dict[str, Any] = {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "title": "Case study submission",
+        "description": "A case study following the template: "
+        + "; ".join(force_str(s.heading) for s in TEMPLATE_SECTIONS)
+        + ". POST it as JSON (or multipart/form-data with attachments) to the submission "
+        "endpoint.",
+        "type": "object",
+        "properties": properties,
+        "required": [
+            name
+            for name, form_field in form.fields.items()
+            if form_field.required and name not in NOT_IN_SCHEMA
+        ],
+        "additionalProperties": False,
+        "x-groups": [
+            {
+                "key": group.key,
+                "title": force_str(group.heading),
+                "description": force_str(group.guidance),
+                "fields": list(group.field_names),
+                "templateSection": group.section is not None,
+            }
+            for group in field_groups()
+        ],
+    }
+    if schema_id:
+        document = {"$id": schema_id, **document}
+    return document

@@ -1,0 +1,416 @@
+"""What happens to a submission: it is stored (before anything else), editors are told, and an
+editor may turn it into a draft case study. Views and commands stay thin over these functions."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.rich_text import RichText
+
+from ..conf import settings as casestudy_settings
+from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudyPartner, Council
+from ..template import TEMPLATE_SECTIONS
+from .files import DOCUMENT, IMAGE
+from .forms import section_block, section_fields
+from .matching import match_council
+from .models import (
+    AttachmentKind,
+    CaseStudySubmission,
+    SubmissionAttachment,
+    SubmissionStatus,
+)
+
+logger = logging.getLogger(__name__)
+
+CHANGE_PERMISSION = "wagtail_casestudies.change_casestudysubmission"
+
+
+# --- Abuse: the per-client rate limit -------------------------------------------------------------
+
+
+def client_ip(request) -> str:
+    """The client's address, from the META key SUBMISSION_CLIENT_IP_HEADER names. For a
+    forwarded-for list the last entry (the one the site's own proxy added) is used."""
+    value = request.META.get(casestudy_settings.SUBMISSION_CLIENT_IP_HEADER) or ""
+    if not value:
+        value = request.META.get("REMOTE_ADDR", "")
+    return value.split(",")[-1].strip() or "unknown"
+
+
+def rate_limit_exceeded(request) -> bool:
+    """Count this attempt against the client's allowance and say whether it is over.
+
+    A fixed window in Django's default cache: the first attempt starts the window.
+    """
+    window = casestudy_settings.SUBMISSION_RATE_WINDOW
+    address_hash = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
+    key = f"wagtail_casestudies:submission-rate:{address_hash}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # The window expired between add() and incr().
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > casestudy_settings.SUBMISSION_RATE_LIMIT
+
+
+# --- Storing a submission -------------------------------------------------------------------------
+
+
+class IdempotencyConflict(Exception):
+    """The idempotency key was used before for a different submission."""
+
+    def __init__(self, submission: CaseStudySubmission):
+        self.submission = submission
+        super().__init__(submission.reference)
+
+
+@dataclass
+class StoreResult:
+    submission: CaseStudySubmission
+    created: bool
+
+
+def payload_hash(data: dict, attachments: list) -> str:
+    """A fingerprint of what was submitted, to spot the same submission sent twice."""
+    canonical = json.dumps(
+        {"data": data, "files": sorted(_sha256(upload) for _k, upload, _c in attachments)},
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _sha256(upload) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def _existing(idempotency_key: str | None, fingerprint: str) -> CaseStudySubmission | None:
+    if idempotency_key:
+        found = CaseStudySubmission.objects.filter(idempotency_key=idempotency_key).first()
+        if found is not None:
+            if found.payload_hash != fingerprint:
+                raise IdempotencyConflict(found)
+            return found
+    since = timezone.now() - datetime.timedelta(
+        seconds=casestudy_settings.SUBMISSION_DUPLICATE_WINDOW
+    )
+    return (
+        CaseStudySubmission.objects.filter(payload_hash=fingerprint, created_at__gte=since)
+        .order_by("created_at")
+        .first()
+    )
+
+
+def store_submission(form, *, raw_data: dict, source: str, idempotency_key: str | None = None):
+    """Store a valid submission and its attachments in one transaction, then ask for editors to be
+    notified once it is committed. A repeat (same idempotency key, or the same payload within
+    SUBMISSION_DUPLICATE_WINDOW) returns the first submission instead of storing another.
+    """
+    data = form.to_data()
+    attachments = form.attachments()
+    fingerprint = payload_hash(data, attachments)
+    idempotency_key = (idempotency_key or "").strip()[:255] or None
+
+    existing = _existing(idempotency_key, fingerprint)
+    if existing is not None:
+        return StoreResult(existing, created=False)
+
+    cd = form.cleaned_data
+    stored_files: list = []
+    try:
+        with transaction.atomic():
+            submission = CaseStudySubmission.objects.create(
+                source=source,
+                title=data["title"],
+                summary=data["summary"],
+                contact_name=data.get("contact_name") or "",
+                contact_email=data.get("contact_email") or "",
+                unmatched_council_names=cd.get("unmatched_council_names") or [],
+                consent_publish=data["consent_publish"],
+                consent_publish_contact=data["consent_publish_contact"],
+                data=data,
+                raw_data=raw_data,
+                idempotency_key=idempotency_key,
+                payload_hash=fingerprint,
+            )
+            submission.councils.set(cd.get("all_councils") or [])
+            submission.topics.set(cd.get("topics") or [])
+            for kind, upload, checked in attachments:
+                attachment = SubmissionAttachment(
+                    submission=submission,
+                    kind=AttachmentKind.DOCUMENT if kind == DOCUMENT else AttachmentKind.IMAGE,
+                    original_name=upload.name[:255],
+                    file_type=checked.file_type.key,
+                    content_type=checked.file_type.content_type,
+                    size=checked.size,
+                    sha256=_sha256(upload),
+                )
+                upload.seek(0)
+                attachment.file.save(upload.name, upload, save=False)
+                stored_files.append(attachment.file)
+                attachment.save()
+    except IntegrityError:
+        _delete_files(stored_files)
+        if idempotency_key:
+            # Two requests with one key raced; the other one stored it.
+            existing = _existing(idempotency_key, fingerprint)
+            if existing is not None:
+                return StoreResult(existing, created=False)
+        raise
+    except BaseException:
+        _delete_files(stored_files)
+        raise
+
+    transaction.on_commit(lambda: notify_editors(submission))
+    return StoreResult(submission, created=True)
+
+
+def _delete_files(files) -> None:
+    for stored in files:
+        try:
+            stored.storage.delete(stored.name)
+        except Exception:  # pragma: no cover - best effort; the row is gone either way
+            logger.exception("Could not delete the orphaned attachment %s", stored.name)
+
+
+# --- Telling editors ------------------------------------------------------------------------------
+
+
+def notification_recipients() -> list[str]:
+    configured = list(casestudy_settings.SUBMISSION_NOTIFY_EMAILS or [])
+    if configured:
+        return configured
+    users = get_user_model().objects.with_perm(CHANGE_PERMISSION, include_superusers=True)
+    emails = users.filter(is_active=True).exclude(email="").values_list("email", flat=True)
+    return sorted(set(emails))
+
+
+def notify_editors(submission: CaseStudySubmission) -> bool:
+    """Email the editors about a submission. Never raises: a failure is logged and kept on the
+    submission (``notified_at`` stays empty) so ``casestudies_notify_pending`` can try again."""
+    error = ""
+    try:
+        recipients = notification_recipients()
+        if not recipients:
+            raise RuntimeError(
+                "No one to notify: set WAGTAIL_CASESTUDIES['SUBMISSION_NOTIFY_EMAILS'] or give "
+                "an editor with an email address the 'change case study submission' permission."
+            )
+        context = {"submission": submission, "admin_url": admin_url(submission)}
+        subject = " ".join(
+            render_to_string(
+                "wagtail_casestudies/submissions/email/notification_subject.txt", context
+            ).split()
+        )
+        body = render_to_string(
+            "wagtail_casestudies/submissions/email/notification_body.txt", context
+        )
+        EmailMessage(subject=subject, body=body, to=recipients).send(fail_silently=False)
+    except Exception as exc:
+        logger.exception("Could not notify editors of case study submission %s", submission)
+        error = f"{type(exc).__name__}: {exc}"[:2000]
+    updates = {"notification_error": error, "notification_attempts": F("notification_attempts") + 1}
+    if not error:
+        updates["notified_at"] = timezone.now()
+    CaseStudySubmission.objects.filter(pk=submission.pk).update(**updates)
+    submission.refresh_from_db(
+        fields=["notified_at", "notification_error", "notification_attempts"]
+    )
+    return not error
+
+
+def notify_pending() -> tuple[int, int]:
+    """Retry the notification of every submission editors have not yet been told about.
+    Returns (sent, failed)."""
+    sent = failed = 0
+    for submission in CaseStudySubmission.objects.filter(notified_at__isnull=True).order_by("pk"):
+        if notify_editors(submission):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+def admin_url(submission: CaseStudySubmission) -> str:
+    """The inbox's inspect view of a submission, when the inbox app is installed; else ''."""
+    from django.apps import apps
+    from django.conf import settings as django_settings
+    from django.urls import NoReverseMatch, reverse
+
+    if not apps.is_installed("wagtail_casestudies.contrib.modeladmin"):
+        return ""
+    try:
+        path = reverse(
+            "wagtail_casestudies_casestudysubmission_modeladmin_inspect",
+            args=[submission.pk],
+        )
+    except NoReverseMatch:
+        return ""
+    base = getattr(django_settings, "WAGTAILADMIN_BASE_URL", "") or ""
+    return base.rstrip("/") + path
+
+
+# --- Turning a submission into a draft case study -------------------------------------------------
+
+
+class ConversionError(Exception):
+    pass
+
+
+class AlreadyConverted(ConversionError):
+    pass
+
+
+@dataclass
+class ConversionResult:
+    page: CaseStudyPage
+    submitted_to_workflow: bool
+    unlinked_council_names: list[str] = field(default_factory=list)
+
+
+def build_body(submission: CaseStudySubmission, lead_council: Council | None, attachments) -> list:
+    """The case-study body: one block per template section, then the attachments."""
+    data = submission.data
+    body = []
+    for section in TEMPLATE_SECTIONS:
+        if section.page_field:
+            continue
+        block = section_block(section.key)
+        value = {}
+        for name, child_name in section_fields(section):
+            raw = data.get(name)
+            if child_name == "text":
+                value[child_name] = RichText(raw or "")
+            else:
+                value[child_name] = block.child_blocks[child_name].to_python(raw)
+        if section.key == "contact":
+            if not value.get("name"):
+                continue
+            value["council"] = lead_council
+            value["publish_contact_details"] = submission.consent_publish_contact
+        elif not data.get(section.key):
+            continue
+        body.append((section.key, value))
+    for attachment in attachments:
+        if attachment.image_id:
+            body.append(
+                ("image", {"image": attachment.image, "alt_text": "", "caption": "", "credit": ""})
+            )
+        elif attachment.document_id:
+            body.append(
+                (
+                    "document",
+                    {"document": attachment.document, "title": "", "description": ""},
+                )
+            )
+    return body
+
+
+def _import_attachment(attachment: SubmissionAttachment, user) -> None:
+    attachment.file.open("rb")
+    try:
+        content = ContentFile(attachment.file.read(), name=attachment.original_name)
+    finally:
+        attachment.file.close()
+    title = attachment.original_name.rsplit(".", 1)[0][:255] or attachment.original_name
+    if attachment.kind == IMAGE:
+        image = get_image_model()(title=title, file=content, uploaded_by_user=user)
+        image.save()
+        attachment.image = image
+    else:
+        document = get_document_model()(title=title, file=content, uploaded_by_user=user)
+        document.save()
+        attachment.document = document
+    attachment.save(update_fields=["image", "document"])
+
+
+def can_convert(user, parent) -> bool:
+    return user.has_perm(CHANGE_PERMISSION) and parent.permissions_for_user(user).can_add_subpage()
+
+
+def convert_submission(submission: CaseStudySubmission, parent, user) -> ConversionResult:
+    """Create a draft ``CaseStudyPage`` under ``parent`` from the submission, link it, and submit
+    it to the parent's moderation workflow if there is one. Converting twice is refused."""
+    if not can_convert(user, parent):
+        raise PermissionDenied
+    if not CaseStudyPage.can_create_at(parent):
+        raise ConversionError(_("A case study cannot be added under %(page)s.") % {"page": parent})
+    with transaction.atomic():
+        submission = CaseStudySubmission.objects.select_for_update().get(pk=submission.pk)
+        if submission.is_converted:
+            raise AlreadyConverted(
+                _("Submission %(reference)s has already been converted.")
+                % {"reference": submission.reference}
+            )
+        data = submission.data
+        chosen = {c.pk: c for c in Council.objects.filter(pk__in=data.get("councils") or [])}
+        councils = [chosen[pk] for pk in data.get("councils") or [] if pk in chosen]
+        unlinked = []
+        for name in data.get("council_names") or []:
+            council = match_council(name)  # The register may have grown since it was sent.
+            if council is None:
+                unlinked.append(name)
+            elif council not in councils:
+                councils.append(council)
+
+        attachments = list(submission.attachments.all())
+        for attachment in attachments:
+            if not (attachment.image_id or attachment.document_id):
+                _import_attachment(attachment, user)
+
+        page = CaseStudyPage(
+            title=data["title"],
+            slug=find_available_slug(parent, slugify(data["title"])[:200] or "case-study"),
+            summary=data["summary"],
+            body=build_body(submission, councils[0] if councils else None, attachments),
+            live=False,
+            owner=user,
+        )
+        for order, council in enumerate(councils):
+            page.council_links.add(CaseStudyCouncil(council=council, sort_order=order))
+        for order, partner in enumerate(data.get("partners") or []):
+            page.partners.add(CaseStudyPartner(sort_order=order, **partner))
+        topics = list(submission.topics.all())
+        topic_order = {pk: i for i, pk in enumerate(data.get("topics") or [])}
+        topics.sort(key=lambda t: topic_order.get(t.pk, len(topic_order)))
+        page.topics = topics
+        page.main_topic = topics[0] if topics else None
+        parent.add_child(instance=page)
+        page.save_revision(user=user, log_action=True)
+
+        submission.case_study = page
+        submission.status = SubmissionStatus.CONVERTED
+        submission.converted_at = timezone.now()
+        submission.converted_by = user
+        submission.save(
+            update_fields=["case_study", "status", "converted_at", "converted_by", "updated_at"]
+        )
+
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, user)
+    return ConversionResult(page, workflow is not None, unlinked)

@@ -1,0 +1,257 @@
+"""The intake's two doors, the HTML form page and the JSON endpoint, and the template downloads.
+
+Both doors run the same steps (``_process``): rate limit, ``SubmissionForm``, store, reference.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ..conf import settings as casestudy_settings
+from .docx import DOCX_CONTENT_TYPE, build_template_document
+from .forms import HONEYPOT_FIELD, IDEMPOTENCY_FIELD, SubmissionForm
+from .models import SubmissionSource
+from .schema import NOT_IN_SCHEMA, field_schema, submission_schema
+from .services import IdempotencyConflict, rate_limit_exceeded, store_submission
+
+JSON_TYPES = {
+    "string": str,
+    "boolean": bool,
+    "array": list,
+    "object": dict,
+    "null": type(None),
+}
+# Not kept in raw_data: Django's CSRF token and the honeypot.
+NOT_KEPT = {"csrfmiddlewaretoken", HONEYPOT_FIELD}
+
+
+@dataclass
+class Outcome:
+    form: SubmissionForm
+    submission: object = None
+    created: bool = False
+    conflict: object = None
+
+
+def _idempotency_key(request, data) -> str | None:
+    header = request.headers.get("Idempotency-Key")
+    if header:
+        return header
+    value = data.get(IDEMPOTENCY_FIELD) if hasattr(data, "get") else None
+    return value if isinstance(value, str) else None
+
+
+def _process(request, form: SubmissionForm, *, source: str, raw_data: dict) -> Outcome:
+    if not form.is_valid():
+        return Outcome(form)
+    try:
+        result = store_submission(
+            form,
+            raw_data=raw_data,
+            source=source,
+            idempotency_key=_idempotency_key(request, form.data),
+        )
+    except IdempotencyConflict as conflict:
+        return Outcome(form, conflict=conflict.submission)
+    return Outcome(form, submission=result.submission, created=result.created)
+
+
+def _raw_from_querydict(request) -> dict:
+    raw = {
+        key: values if len(values) > 1 else values[0]
+        for key, values in request.POST.lists()
+        if key not in NOT_KEPT
+    }
+    if request.FILES:
+        raw["files"] = {
+            key: [upload.name for upload in uploads] for key, uploads in request.FILES.lists()
+        }
+    return raw
+
+
+# --- The JSON endpoint ---------------------------------------------------------------------------
+
+
+def _error(message: str, code: str, status: int, field: str = "__all__", **kwargs) -> JsonResponse:
+    return JsonResponse(
+        {"errors": {field: [{"message": message, "code": code}]}}, status=status, **kwargs
+    )
+
+
+def _check_json_types(payload: dict, form: SubmissionForm) -> dict:
+    """Errors for unknown keys and values of the wrong JSON type, from the schema's types."""
+    errors: dict[str, list] = {}
+    for key, value in payload.items():
+        form_field = form.fields.get(key)
+        if form_field is None or key in NOT_IN_SCHEMA:
+            errors[key] = [
+                {"message": _("This is not a field of the template."), "code": "unknown"}
+            ]
+            continue
+        expected = field_schema(form_field).get("type")
+        if expected is None or value is None:
+            continue
+        names = expected if isinstance(expected, list) else [expected]
+        if any(_is_json_type(value, name) for name in names):
+            continue
+        errors[key] = [
+            {
+                "message": _("Expected %(types)s.") % {"types": _(" or ").join(names)},
+                "code": "type",
+            }
+        ]
+    return errors
+
+
+def _is_json_type(value, name: str) -> bool:
+    if name in ("number", "integer"):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, JSON_TYPES[name])
+
+
+def _success_body(submission) -> dict:
+    return {
+        "reference": submission.reference,
+        "status": "received",
+        "received_at": submission.created_at.isoformat(),
+    }
+
+
+@csrf_exempt  # No cookies or sessions are involved; headless front ends post from their servers.
+@require_http_methods(["POST"])
+def submit(request):
+    """POST a case study as JSON (or multipart/form-data with attachments).
+
+    201 with ``{"reference": …}`` when stored; 200 with the same body for a repeat (same
+    Idempotency-Key, or the same payload again soon); 400 with field errors; 409 when an
+    Idempotency-Key is reused for different content; 413, 415 and 429 as usual.
+    """
+    if rate_limit_exceeded(request):
+        window = casestudy_settings.SUBMISSION_RATE_WINDOW
+        return _error(
+            _("Too many submissions from your address. Please try again later."),
+            "rate_limited",
+            429,
+            headers={"Retry-After": str(window)},
+        )
+    if request.content_type == "application/json":
+        try:
+            payload = json.loads(request.body or b"{}")
+        except RequestDataTooBig:
+            return _error(_("The submission is too large."), "too_large", 413)
+        except (ValueError, UnicodeDecodeError):
+            return _error(_("The body is not valid JSON."), "invalid_json", 400)
+        if not isinstance(payload, dict):
+            return _error(_("Send a JSON object."), "invalid_json", 400)
+        form = SubmissionForm({k: v for k, v in payload.items() if v is not None})
+        type_errors = _check_json_types(payload, form)
+        if type_errors:
+            return JsonResponse({"errors": type_errors}, status=400)
+        raw_data = {k: v for k, v in payload.items() if k not in NOT_KEPT}
+    elif request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        try:
+            form = SubmissionForm(request.POST, request.FILES)
+        except RequestDataTooBig:
+            return _error(_("The submission is too large."), "too_large", 413)
+        raw_data = _raw_from_querydict(request)
+    else:
+        return _error(
+            _("Send application/json, or multipart/form-data with attachments."),
+            "unsupported_media_type",
+            415,
+        )
+
+    outcome = _process(request, form, source=SubmissionSource.API, raw_data=raw_data)
+    if outcome.conflict is not None:
+        return _error(
+            _("This Idempotency-Key was already used for a different submission."),
+            "idempotency_conflict",
+            409,
+            field=IDEMPOTENCY_FIELD,
+        )
+    if outcome.submission is None:
+        return JsonResponse({"errors": form.json_errors()}, status=400)
+    response = JsonResponse(
+        _success_body(outcome.submission), status=201 if outcome.created else 200
+    )
+    if not outcome.created:
+        response["Idempotent-Replayed"] = "true"
+    return response
+
+
+# --- The template downloads ----------------------------------------------------------------------
+
+
+@require_GET
+def template_schema(request):
+    response = JsonResponse(
+        submission_schema(request), json_dumps_params={"indent": 2, "ensure_ascii": False}
+    )
+    response["Content-Type"] = "application/schema+json"
+    patch_cache_control(response, public=True, max_age=300)
+    return response
+
+
+@require_GET
+def template_docx(request):
+    response = HttpResponse(build_template_document(), content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="case-study-template.docx"'
+    patch_cache_control(response, public=True, max_age=300)
+    return response
+
+
+# --- The form page -------------------------------------------------------------------------------
+
+
+def serve_submission_page(page, request, *args, **kwargs):
+    """GET shows the form; POST validates it with the same steps as the endpoint and shows the
+    reference, or the form again with every error beside its field (and nothing typed lost)."""
+    context = page.get_context(request, *args, **kwargs)
+    template = page.get_template(request, *args, **kwargs)
+    status = 200
+    if request.method == "POST":
+        form = SubmissionForm(request.POST, request.FILES)
+        if rate_limit_exceeded(request):
+            form.full_clean()
+            form.add_error(
+                None, _("Too many submissions from your address. Please try again later.")
+            )
+            status = 429
+        else:
+            outcome = _process(
+                request, form, source=SubmissionSource.FORM, raw_data=_raw_from_querydict(request)
+            )
+            if outcome.conflict is not None:
+                form.add_error(
+                    None,
+                    _(
+                        "This form was already sent with different answers. Reload the page to "
+                        "send a new case study."
+                    ),
+                )
+            elif outcome.submission is not None:
+                context.update({"submission": outcome.submission, "created": outcome.created})
+                response = TemplateResponse(
+                    request, page.get_landing_page_template(request), context
+                )
+                add_never_cache_headers(response)
+                return response
+            else:
+                status = 400
+        context["files_need_choosing_again"] = bool(request.FILES)
+    else:
+        form = SubmissionForm(initial={IDEMPOTENCY_FIELD: uuid.uuid4().hex})
+    context["form"] = form
+    response = TemplateResponse(request, template, context, status=status)
+    add_never_cache_headers(response)
+    return response
