@@ -31,7 +31,18 @@ def get_base_page_model():
         import swapper
 
         if swapper.is_swapped("wagtailcore", "Page"):
-            return swapper.load_model("wagtailcore", "Page", required=True)
+            from django.apps import apps
+            from django.core.exceptions import ImproperlyConfigured
+
+            label = get_base_page_model_string()
+            try:
+                # Our models module is imported while the registry is still loading models.
+                return apps.get_model(label, require_ready=False)
+            except LookupError as error:
+                raise ImproperlyConfigured(
+                    f"WAGTAIL_PAGE_MODEL is {label!r}, but that model is not loaded yet: put its "
+                    f"app before 'wagtail_casestudies' in INSTALLED_APPS."
+                ) from error
     # Wagtail < 8.0, or Wagtail 8 without a swapped page model
     from wagtail.models import Page
 
