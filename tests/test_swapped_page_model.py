@@ -8,10 +8,12 @@ import pytest
 from django.conf import settings
 
 from tests import factories
+from wagtail_casestudies.compat import get_base_page_model_string
 from wagtail_casestudies.models import CaseStudyIndexPage, CaseStudyPage, CovidHubPage
 
 pytestmark = pytest.mark.skipif(
-    not getattr(settings, "WAGTAIL_PAGE_MODEL", None), reason="the base page model is not swapped"
+    get_base_page_model_string().lower() == "wagtailcore.page",
+    reason="the base page model is not swapped",
 )
 
 
@@ -22,8 +24,6 @@ def test_page_types_inherit_the_sites_base_page(model):
     base = apps.get_model(settings.WAGTAIL_PAGE_MODEL)
     assert issubclass(model, base)
     assert model._meta.get_field("page_ptr").related_model is base
-    assert model in base.__subclasses__() or any(issubclass(model, c)
-                                                  for c in base.__subclasses__())
 
 
 @pytest.mark.django_db
