@@ -19,6 +19,7 @@ DATABASES = {
 
 INSTALLED_APPS = [
     "wagtail_casestudies",
+    "wagtail_casestudies.contrib.modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -481,16 +481,24 @@ class SubmissionForm(forms.Form):
             )
         return ""
 
-    def clean_councils(self):
-        councils = list(self.cleaned_data.get("councils") or [])
+    def _in_submitted_order(self, name: str) -> list:
+        # A ModelMultipleChoiceField cleans to a queryset in the model's order; the submitter's
+        # order matters (the first council is the lead, the first topic the main topic).
+        objects = list(self.cleaned_data.get(name) or [])
         submitted = (
-            self.fields["councils"].widget.value_from_datadict(
-                self.data, self.files, self.add_prefix("councils")
+            self.fields[name].widget.value_from_datadict(
+                self.data, self.files, self.add_prefix(name)
             )
             or []
         )
         order = {str(value): index for index, value in enumerate(submitted)}
-        return sorted(councils, key=lambda council: order.get(str(council.pk), len(order)))
+        return sorted(objects, key=lambda obj: order.get(str(obj.pk), len(order)))
+
+    def clean_councils(self):
+        return self._in_submitted_order("councils")
+
+    def clean_topics(self):
+        return self._in_submitted_order("topics")
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,0 +1,1 @@
+"""Optional integrations, each its own small app."""
