@@ -487,6 +487,27 @@ ALIASES = {
     "Stratford-on-Avon": "Stratford-upon-Avon",
     "Cotswold": "Cotswolds",
     "Somerset West and Taunton": "SWT",
+    "East Hertfordshire": "East Herts",
+    "North Hertfordshire": "North Herts",
+    "North Northamptonshire": "North Northants",
+    "West Northamptonshire": "West Northants",
+    # The usual abbreviations of county names ("Notts County Council").
+    "Buckinghamshire": "Bucks",
+    "Cambridgeshire": "Cambs",
+    "Derbyshire": "Derbys",
+    "Gloucestershire": "Glos; Gloucs",
+    "Hampshire": "Hants",
+    "Hertfordshire": "Herts",
+    "Lancashire": "Lancs",
+    "Leicestershire": "Leics",
+    "Lincolnshire": "Lincs",
+    "Northamptonshire": "Northants",
+    "Nottinghamshire": "Notts",
+    "Oxfordshire": "Oxon",
+    "Staffordshire": "Staffs",
+    "Warwickshire": "Warks",
+    "Wiltshire": "Wilts",
+    "Worcestershire": "Worcs",
 }
 
 # Names the council went by before; kept for matching, and so the loader knows a name it wrote
