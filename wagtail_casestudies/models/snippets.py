@@ -117,15 +117,31 @@ class CouncilQuerySet(models.QuerySet):
         return self.filter(valid_to__lt=on)
 
 
-class Council(index.Indexed, models.Model):
+class NamedSnippet(index.Indexed, models.Model):
+    """A register entry with a name and a unique slug filled in from the name."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+class Council(NamedSnippet):
     """A local authority (or partnership) that case studies are written by.
 
     Councils are reorganised: an abolished council keeps its record, with ``valid_to`` and a
     ``successor``, so older case studies still name the council that wrote them.
     """
 
-    name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=255, unique=True, blank=True)
     short_name = models.CharField(
         _("short name"),
         max_length=100,
@@ -331,8 +347,6 @@ class Council(index.Indexed, models.Model):
         return ""
 
     def save(self, *args, **kwargs) -> None:
-        if not self.slug:
-            self.slug = unique_slug(Council, self.name, exclude_pk=self.pk)
         if not self.nation:
             self.nation = self.expected_nation()
         if not self.gss_code:
@@ -340,11 +354,9 @@ class Council(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
-class Topic(index.Indexed, models.Model):
+class Topic(NamedSnippet):
     """A policy area (public health, climate change, housing and planning, …)."""
 
-    name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=255, unique=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     parent = models.ForeignKey(
         "self",
@@ -380,24 +392,15 @@ class Topic(index.Indexed, models.Model):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
 
-    def __str__(self) -> str:
-        return self.name
-
     def clean(self) -> None:
         if self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": _("A topic cannot be its own parent.")})
 
-    def save(self, *args, **kwargs) -> None:
-        if not self.slug:
-            self.slug = unique_slug(Topic, self.name, exclude_pk=self.pk)
-        super().save(*args, **kwargs)
 
 
-class SupportType(index.Indexed, models.Model):
+class SupportType(NamedSnippet):
     """The support programme behind a piece of work (One Public Estate, Behavioural Insights, …)."""
 
-    name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=255, unique=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     link = models.URLField(_("link"), blank=True, help_text=_("The programme's own web page."))
 
@@ -420,14 +423,6 @@ class SupportType(index.Indexed, models.Model):
         ordering = ["name"]
         verbose_name = _("support type")
         verbose_name_plural = _("support types")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        if not self.slug:
-            self.slug = unique_slug(SupportType, self.name, exclude_pk=self.pk)
-        super().save(*args, **kwargs)
 
 
 def unique_slug(model: type[models.Model], name: str, exclude_pk: int | None = None) -> str:
