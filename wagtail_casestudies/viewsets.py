@@ -18,6 +18,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .completeness import completeness_label, completeness_of
 from .models import (
     CaseStudyCouncil,
     CaseStudyPage,
@@ -216,6 +217,30 @@ class SupportTypeViewSet(SnippetViewSet):
 # --- All case studies, wherever they sit in the page tree ----------------------------------------
 
 
+class CompletenessFilter(django_filters.ChoiceFilter):
+    """Case studies with (or without) every required template section. Completeness is read
+    from each body's JSON, so this filter loads the bodies of the listing it narrows."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "choices", [("incomplete", _("Incomplete")), ("complete", _("Complete"))]
+        )
+        kwargs.setdefault("widget", forms.RadioSelect)
+        kwargs.setdefault("empty_label", _("All"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        if value not in ("complete", "incomplete"):
+            return queryset
+        wanted = value == "complete"
+        pks = [
+            pk
+            for pk, title, summary, body in queryset.values_list("pk", "title", "summary", "body")
+            if completeness_of(title, summary, body).is_complete == wanted
+        ]
+        return queryset.filter(pk__in=pks)
+
+
 class CaseStudyFilterSet(PageFilterSet):
     council = django_filters.ModelMultipleChoiceFilter(
         label=_("Council"),
@@ -240,6 +265,7 @@ class CaseStudyFilterSet(PageFilterSet):
     publication_date = django_filters.DateFromToRangeFilter(
         label=_("Publication date"), widget=DateRangePickerWidget
     )
+    completeness = CompletenessFilter(label=_("Template completeness"))
 
     class Meta:
         model = CaseStudyPage
@@ -256,6 +282,7 @@ class CaseStudyListingViewSet(PageListingViewSet):
     columns = PageListingViewSet.columns + [
         Column("publication_date", label=_("Publication date"), sort_key="publication_date"),
         Column("is_covid19", label=_("COVID-19")),
+        Column("completeness", label=_("Completeness"), accessor=completeness_label),
     ]
 
 

@@ -166,7 +166,11 @@ class CaseStudyIndexPageMixin(models.Model):
 
 class CaseStudyIndexPage(CaseStudyIndexPageMixin, BasePage):
     page_ptr = base_page_link()
-    subpage_types = ["wagtail_casestudies.CaseStudyPage", "wagtail_casestudies.CovidHubPage"]
+    subpage_types = [
+        "wagtail_casestudies.CaseStudyPage",
+        "wagtail_casestudies.CovidHubPage",
+        "wagtail_casestudies.CaseStudySubmissionPage",
+    ]
 
     class Meta:
         verbose_name = _("case study index page")
@@ -188,6 +192,17 @@ class CaseStudyPageForm(WagtailAdminPageForm):
                 "main_topic",
                 _("The main topic must also be ticked in 'Topics'."),
             )
+        publishing = "action-publish" in self.data or "action-submit" in self.data
+        if publishing and "body" in cleaned_data:
+            # REQUIRE_COMPLETE_TO_PUBLISH: publishing (or asking a moderator to) needs every
+            # required template section; drafts may always be incomplete.
+            from ..completeness import publish_errors
+
+            errors = publish_errors(
+                cleaned_data.get("title"), cleaned_data.get("summary"), cleaned_data.get("body")
+            )
+            for field_name, message in errors.items():
+                self.add_error(field_name, message)
         return cleaned_data
 
 
