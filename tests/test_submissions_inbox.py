@@ -356,3 +356,19 @@ def test_schema_and_template_download_come_from_the_same_form(client, topics):
         assert str(section.heading) in text
         assert str(section.guidance) in text
     assert "☐ Digital" in text
+
+
+def test_system_check_explains_bad_submission_settings(settings):
+    from wagtail_casestudies.checks import check_submission_settings
+
+    assert check_submission_settings() == []
+    settings.WAGTAIL_CASESTUDIES = {
+        "SUBMISSION_RATE_LIMIT": 0,
+        "SUBMISSION_IMAGE_TYPES": ["png", "svg"],
+        "SUBMISSION_NOTIFY_EMAILS": "editors@example.org",
+    }
+    errors = check_submission_settings()
+    assert [e.id for e in errors] == ["wagtail_casestudies.E022"] * 3
+    assert "SUBMISSION_RATE_LIMIT" in errors[0].msg
+    assert "svg" in errors[1].msg
+    assert "SUBMISSION_NOTIFY_EMAILS" in errors[2].msg

@@ -114,3 +114,74 @@ def check_settings(app_configs: Iterable[Any] | None = None, **kwargs: Any) -> l
             )
         )
     return messages
+
+
+# --- Submissions -------------------------------------------------------------------------------
+
+SUBMISSION_POSITIVE_INTEGER_KEYS = (
+    "SUBMISSION_RATE_LIMIT",
+    "SUBMISSION_RATE_WINDOW",
+    "SUBMISSION_SECTION_MAX_LENGTH",
+    "SUBMISSION_MAX_ATTACHMENTS",
+    "SUBMISSION_MAX_DOCUMENT_SIZE",
+    "SUBMISSION_MAX_IMAGE_SIZE",
+)
+
+
+@register(Tags.compatibility)
+def check_submission_settings(app_configs: Iterable[Any] | None = None, **kwargs: Any) -> list:
+    from .submissions.files import DOCUMENT, FILE_TYPES, IMAGE
+
+    user_settings = getattr(django_settings, SETTING_NAME, None)
+    if not isinstance(user_settings, dict):
+        return []
+    messages: list[Any] = []
+
+    def error(key: str, message: str, hint: str) -> None:
+        messages.append(
+            Error(f"{SETTING_NAME}['{key}'] {message}", hint=hint, id="wagtail_casestudies.E022")
+        )
+
+    for key in SUBMISSION_POSITIVE_INTEGER_KEYS:
+        value = user_settings.get(key, DEFAULTS[key])
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            error(
+                key,
+                f"must be a positive integer, not {value!r}.",
+                f"The default is {DEFAULTS[key]!r}.",
+            )
+    window = user_settings.get("SUBMISSION_DUPLICATE_WINDOW", 0)
+    if isinstance(window, bool) or not isinstance(window, int) or window < 0:
+        error(
+            "SUBMISSION_DUPLICATE_WINDOW",
+            f"must be 0 or more seconds, not {window!r}.",
+            "Use 0 to store identical submissions again at once.",
+        )
+    for key, kind in (("SUBMISSION_DOCUMENT_TYPES", DOCUMENT), ("SUBMISSION_IMAGE_TYPES", IMAGE)):
+        value = user_settings.get(key, DEFAULTS[key])
+        known = sorted(k for k, t in FILE_TYPES.items() if t.kind == kind)
+        if not isinstance(value, list | tuple) or any(v not in known for v in value):
+            error(
+                key,
+                f"must be a list of {', '.join(known)}; got {value!r}.",
+                f"The default is {DEFAULTS[key]!r}.",
+            )
+    emails = user_settings.get("SUBMISSION_NOTIFY_EMAILS", [])
+    if not isinstance(emails, list | tuple) or not all(
+        isinstance(e, str) and "@" in e for e in emails
+    ):
+        error(
+            "SUBMISSION_NOTIFY_EMAILS",
+            f"must be a list of email addresses, not {emails!r}.",
+            "Leave it empty to notify every user who may change submissions.",
+        )
+    header = user_settings.get("SUBMISSION_CLIENT_IP_HEADER", "REMOTE_ADDR")
+    if not isinstance(header, str) or not header:
+        error(
+            "SUBMISSION_CLIENT_IP_HEADER",
+            f"must name a request.META key, not {header!r}.",
+            "For example 'REMOTE_ADDR' or 'HTTP_X_FORWARDED_FOR'.",
+        )
+    if not isinstance(user_settings.get("REQUIRE_COMPLETE_TO_PUBLISH", False), bool):
+        error("REQUIRE_COMPLETE_TO_PUBLISH", "must be True or False.", "The default is False.")
+    return messages
