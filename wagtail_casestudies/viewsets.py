@@ -8,11 +8,11 @@ from django import forms
 from django.contrib import messages
 from django.db.models.deletion import ProtectedError
 from django.shortcuts import redirect
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
@@ -72,9 +72,7 @@ class DeleteView(SnippetDeleteView):
 
 class CouncilActiveFilter(django_filters.ChoiceFilter):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "choices", [("active", _("Active")), ("abolished", _("Abolished"))]
-        )
+        kwargs.setdefault("choices", [("active", _("Active")), ("abolished", _("Abolished"))])
         kwargs.setdefault("widget", forms.RadioSelect)
         kwargs.setdefault("empty_label", _("All"))
         super().__init__(*args, **kwargs)
@@ -109,6 +107,8 @@ class CouncilFilterSet(WagtailFilterSet):
 
 
 class CouncilViewSet(SnippetViewSet):
+    """The council register: filter by type, place and status; export it with its GSS codes."""
+
     delete_view_class = DeleteView
     model = Council
     icon = "group"
@@ -121,7 +121,7 @@ class CouncilViewSet(SnippetViewSet):
         Column("region", label=_("Region"), accessor="get_region_display"),
         Column("parent", label=_("Parent")),
         Column("case_study_count", label=_("Case studies"), sort_key="case_study_count"),
-        Column("is_active", label=_("Active")),
+        BooleanColumn("is_active", label=_("Active")),
     ]
     list_per_page = 50
     search_fields = ["name", "short_name", "gss_code"]
@@ -132,25 +132,43 @@ class CouncilViewSet(SnippetViewSet):
     list_export = [
         "name",
         "short_name",
-        "slug",
         "gss_code",
-        "council_type",
-        "region",
-        "nation",
-        "parent",
-        "website",
+        "get_council_type_display",
+        "get_region_display",
+        "get_nation_display",
+        "parent_code",
+        "parent_name",
         "valid_from",
         "valid_to",
-        "successor",
+        "successor_code",
+        "successor_name",
+        "website",
+        "slug",
         "case_study_count",
     ]
+    export_headings = {
+        "gss_code": _("GSS code"),
+        "get_council_type_display": _("Council type"),
+        "get_region_display": _("Region or nation"),
+        "get_nation_display": _("Nation"),
+        "parent_code": _("Parent GSS code"),
+        "parent_name": _("Parent council"),
+        "successor_code": _("Successor GSS code"),
+        "successor_name": _("Successor"),
+        "case_study_count": _("Case studies"),
+    }
     export_filename = "councils"
-    export_headings = {"case_study_count": _("Case studies"), "gss_code": _("GSS code")}
     ordering = ["name"]
 
     def get_queryset(self, request):
         return with_case_study_count(
-            Council.objects.select_related("parent", "successor"),
+            Council.objects.select_related("parent", "successor").annotate(
+                # Codes and plain names (not "Cumbria County Council (until 2023)") for export.
+                parent_code=F("parent__gss_code"),
+                parent_name=F("parent__name"),
+                successor_code=F("successor__gss_code"),
+                successor_name=F("successor__name"),
+            ),
             CaseStudyCouncil.objects.all(),
             "council",
         ).order_by("name")
