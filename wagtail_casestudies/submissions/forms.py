@@ -156,6 +156,10 @@ class PartnersWidget(forms.Widget):
     def value_omitted_from_data(self, data, files, name):
         return False
 
+    def id_for_label(self, id_):
+        # The legend names the whole group; each row's inputs have their own labels.
+        return ""
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         rows = [r for r in value if isinstance(r, dict)] if isinstance(value, list) else []
@@ -408,7 +412,10 @@ class SubmissionForm(forms.Form):
     required_css_class = "cs-field--required"
     error_css_class = "cs-field--error"
 
+    field_template_name = "wagtail_casestudies/submissions/field.html"
+
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         fields = template_fields()
         fields.update(
@@ -469,6 +476,8 @@ class SubmissionForm(forms.Form):
                 ),
             }
         )
+        for form_field in fields.values():
+            form_field.template_name = self.field_template_name
         self.fields = fields
 
     # Cleaning
