@@ -131,7 +131,7 @@ class CaseStudyIndexPageMixin(models.Model):
         APIField("template_document", serializer=api.DocumentField()),
         APIField("template_link"),
         APIField("covid_hub", serializer=api.PageRefField()),
-        APIField("covid_promo_heading"),
+        APIField("covid_promo_heading", serializer=api.TextField()),
         APIField("covid_promo_text"),
     ]
 
@@ -342,21 +342,6 @@ class CaseStudyPageMixin(models.Model):
         index.FilterField("main_topic"),
     ]
 
-    template = "wagtail_casestudies/case_study_page.html"
-
-    class Meta:
-        abstract = True
-
-    def clean(self) -> None:
-        super().clean()
-        errors = {}
-        limit = casestudy_settings.SUMMARY_MAX_LENGTH
-        if self.summary and len(self.summary) > limit:
-            errors["summary"] = _(
-                "The summary is %(length)d characters long; keep it to %(limit)d or fewer "
-                "(one to three sentences)."
-            ) % {"length": len(self.summary), "limit": limit}
-        if self.publication_date:
     # What the stock pages API (v2, and the v3 detail on Wagtail 8) shows; the package's own
     # case-studies endpoint builds the same shapes from prefetched data (see api/serializers.py).
     api_fields = [
@@ -378,6 +363,21 @@ class CaseStudyPageMixin(models.Model):
         ),
     ]
 
+    template = "wagtail_casestudies/case_study_page.html"
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        limit = casestudy_settings.SUMMARY_MAX_LENGTH
+        if self.summary and len(self.summary) > limit:
+            errors["summary"] = _(
+                "The summary is %(length)d characters long; keep it to %(limit)d or fewer "
+                "(one to three sentences)."
+            ) % {"length": len(self.summary), "limit": limit}
+        if self.publication_date:
             days = casestudy_settings.PUBLICATION_DATE_MAX_FUTURE_DAYS
             latest = timezone.localdate() + datetime.timedelta(days=days)
             if self.publication_date > latest:
@@ -578,6 +578,21 @@ class CovidHubPageMixin(models.Model):
         index.SearchField("themes"),
     ]
 
+    # The themes come out with every case-study entry resolved to a card.
+    api_fields = [
+        APIField("introduction", serializer=api.RichTextHTMLField()),
+        APIField("how_to_submit", serializer=api.RichTextHTMLField()),
+        APIField(
+            "featured_case_studies",
+            serializer=api.ChosenCaseStudiesField(
+                source="featured_links", attribute="case_study_id"
+            ),
+        ),
+        APIField("themes"),
+        APIField("list_unfeatured"),
+        APIField("unfeatured_heading", serializer=api.TextField()),
+    ]
+
     template = "wagtail_casestudies/covid_hub_page.html"
 
     class Meta:
@@ -593,21 +608,6 @@ class CovidHubPageMixin(models.Model):
         ids = {link.case_study_id for link in self.featured_links.all()}
         for theme in self.themes:
             for entry in theme.value["entries"]:
-    # The themes come out with every case-study entry resolved to a card.
-    api_fields = [
-        APIField("introduction", serializer=api.RichTextHTMLField()),
-        APIField("how_to_submit", serializer=api.RichTextHTMLField()),
-        APIField(
-            "featured_case_studies",
-            serializer=api.ChosenCaseStudiesField(
-                source="featured_links", attribute="case_study_id"
-            ),
-        ),
-        APIField("themes"),
-        APIField("list_unfeatured"),
-        APIField("unfeatured_heading"),
-    ]
-
                 if entry.block_type == "case_study" and entry.value is not None:
                     ids.add(entry.value.pk)
         return ids
