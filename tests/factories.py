@@ -182,3 +182,98 @@ def make_case_study(
 
 def add_partner(page: CaseStudyPage, name: str, **kwargs) -> CaseStudyPartner:
     return CaseStudyPartner.objects.create(page=page, name=name, **kwargs)
+
+
+# --- The headless API's test library -------------------------------------------------------------
+
+
+def make_site(hostname: str, title: str = "Other site") -> Site:
+    """A second site with its own root page (for 'only this site' checks)."""
+    root = Page.get_first_root_node()
+    home = Page(title=title, slug=hostname.replace(".", "-"))
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    return Site.objects.create(hostname=hostname, port=80, root_page=home)
+
+
+def make_private(page: Page, password: str = "secret") -> None:
+    """Put ``page`` and everything below it behind a password."""
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password=password
+    )
+
+
+def make_api_library(index_page: Page):
+    """Three visible case studies with distinct councils, topics, dates and flags, plus a draft,
+    a private one and one on another site that the API must never show."""
+    from types import SimpleNamespace
+
+    kent = make_council(
+        "Kent County Council", council_type=CouncilType.COUNTY, region=Region.SOUTH_EAST,
+        gss_code="E10000016",
+    )
+    dover = make_council(
+        "Dover District Council", council_type=CouncilType.DISTRICT, region=Region.SOUTH_EAST,
+        gss_code="E07000108", parent=kent,
+    )
+    leeds = make_council(
+        "Leeds City Council", council_type=CouncilType.METROPOLITAN_BOROUGH,
+        region=Region.YORKSHIRE_AND_THE_HUMBER, gss_code="E08000035",
+    )
+    waste, housing, cyber = make_topic("Waste"), make_topic("Housing"), make_topic("Cyber")
+    ope = make_support_type("One Public Estate")
+    bins = make_case_study(
+        index_page, "Kent: fewer missed bins", councils=[kent], topics=[waste],
+        publication_date=datetime.date(2021, 3, 1), support_type=ope, tags=["bins"],
+    )
+    homes = make_case_study(
+        index_page, "Dover: homes for key workers", councils=[dover], topics=[housing, waste],
+        publication_date=datetime.date(2022, 6, 1), is_covid19=True,
+    )
+    security = make_case_study(
+        index_page, "Leeds: cyber security drills", councils=[leeds], topics=[cyber],
+        publication_date=datetime.date(2020, 1, 15), is_covid19=True, tags=["cyber"],
+    )
+    draft = make_case_study(
+        index_page, "Kent: a draft about bins", councils=[kent], topics=[waste], publish=False,
+        publication_date=datetime.date(2021, 5, 1),
+    )
+    private_index = make_index_page(title="Members only")
+    make_private(private_index)
+    private = make_case_study(
+        private_index, "Kent: private bins", councils=[kent], topics=[waste],
+        publication_date=datetime.date(2021, 7, 1),
+    )
+    other_site = make_site("other.example")
+    other_index = make_index_page(parent=other_site.root_page, title="Other library")
+    elsewhere = make_case_study(
+        other_index, "Kent: bins on another site", councils=[kent], topics=[waste],
+        publication_date=datetime.date(2021, 8, 1),
+    )
+    return SimpleNamespace(
+        kent=kent, dover=dover, leeds=leeds, waste=waste, housing=housing, cyber=cyber, ope=ope,
+        bins=bins, homes=homes, security=security, visible=[homes, bins, security],
+        draft=draft, private=private, elsewhere=elsewhere, other_site=other_site,
+    )
+
+
+def shared_library(django_db_blocker):
+    """Build ``make_api_library`` once for a whole test module, inside a transaction that is
+    rolled back at the end; each test's own transaction nests inside it as a savepoint.
+
+    Use from a module-scoped fixture::
+
+        @pytest.fixture(scope="module")
+        def lib(django_db_setup, django_db_blocker):
+            yield from factories.shared_library(django_db_blocker)
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        index_page = make_index_page(title="Case studies")
+        library = make_api_library(index_page)
+        library.index_page = index_page
+        yield library
+        transaction.set_rollback(True)

@@ -101,3 +101,11 @@ TASKS = {
         "ENQUEUE_ON_COMMIT": False,
     }
 }
+
+# The headless API purges its URLs through Wagtail's front-end cache when the app is installed;
+# the tests record the purges instead of calling a CDN.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.api.v2"), "wagtail.contrib.frontend_cache")
+WAGTAILFRONTENDCACHE = {
+    "recording": {"BACKEND": "tests.recording_purge_backend.RecordingPurgeBackend"},
+}
+WAGTAILAPI_LIMIT_MAX = 100

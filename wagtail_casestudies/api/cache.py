@@ -117,7 +117,8 @@ def cached_data(request, compute: Callable[[], dict]) -> tuple[str, dict | None]
     The response does not depend on the user: only live, public pages are ever shown.
     """
     key = versioned_key(*request_key(request))
-    etag = "W/" + quote_etag(key.rsplit(":", 1)[1])
+    # The key holds the content version, so the ETag changes with any content change.
+    etag = "W/" + quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
     if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
     if if_none_match:
         candidates = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}

@@ -551,6 +551,14 @@ class PageRefField(_ContextMixin, drf_fields.Field):
         return page_ref_data(value, request=self.request)
 
 
+class TextField(_ContextMixin, drf_fields.Field):
+    """A plain text field. For fields whose default is a lazy translation, which the v3 schema
+    generator cannot write into the OpenAPI document."""
+
+    def to_representation(self, value) -> str:
+        return str(value)
+
+
 class RichTextHTMLField(_ContextMixin, drf_fields.Field):
     """A RichTextField as front-end HTML, with internal links expanded to real URLs."""
 
