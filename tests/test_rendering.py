@@ -126,3 +126,9 @@ def test_hub_skips_a_themed_case_study_that_was_unpublished(client, index_page):
     themed.unpublish()
     html = client.get(hub.url).content.decode()
     assert "Withdrawn story" not in html
+
+
+def test_index_page_offers_the_template_built_from_the_form(client, index_page):
+    html = client.get(index_page.url).content.decode()
+    assert "Download the case study template (Word document)" in html
+    assert "as JSON Schema" in html
