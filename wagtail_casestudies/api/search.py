@@ -8,6 +8,8 @@ again.
 
 from __future__ import annotations
 
+import sys
+
 from django.db.models import QuerySet
 from wagtail.search.backends import get_search_backend
 
@@ -33,5 +35,49 @@ def _search(search: str, queryset: QuerySet, operator: str | None) -> list[int]:
     # pages API uses); other filters would have to be declared as index.FilterFields.
     searchable = model._default_manager.filter(pk__in=queryset.order_by().values("pk")).only("pk")
     backend = get_search_backend()
+    if type(backend).__name__ == "SQLiteSearchBackend":
+        ranked = _sqlite_ranked_ids(backend, search, searchable, operator)
+        if ranked is not None:
+            return ranked
     results = backend.search(search, searchable, operator=operator, order_by_relevance=True)
     return [obj.pk for obj in results]
+
+
+def _sqlite_ranked_ids(backend, search, searchable, operator) -> list[int] | None:
+    """Rank SQLite full-text matches in one query.
+
+    The SQLite backend orders by relevance with a correlated subquery that re-runs the FTS
+    match for every candidate row: 14-16 s for a common word over 5,000 case studies. This runs
+    the same match and BM25 rank once, using the backend's own query compiler, and keeps the
+    ids ``searchable`` allows. It leans on the backend's internals, so anything unexpected falls
+    back to the backend's public search (None).
+    """
+    try:
+        results = backend.search(search, searchable, operator=operator, order_by_relevance=True)
+        compiler = results.query_compiler
+        module = sys.modules[type(compiler).__module__]
+        config = compiler.get_config(backend)
+        normalized = module.normalize(compiler.query)
+        if type(normalized).__name__ in ("MatchAll", "Not"):
+            return None
+        search_query = compiler.build_search_query(normalized, config=config)
+        match = module.MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, search_query)
+        rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+        content_types = module.get_descendants_content_types_pks(searchable.model)
+        rows = (
+            module.SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(index_entry__content_type__in=content_types)
+            .annotate(score=rank)
+            .order_by("score")  # BM25 is negative here: the lowest is the best match
+            .values_list("index_entry__object_id", flat=True)
+        )
+        allowed = set(searchable.values_list("pk", flat=True))
+        ranked = []
+        for object_id in rows:
+            pk = int(object_id)
+            if pk in allowed:
+                ranked.append(pk)
+                allowed.discard(pk)
+        return ranked
+    except Exception:  # noqa: BLE001 - internals changed: use the public (slow) path
+        return None
