@@ -14,7 +14,7 @@ TIME_ZONE = "Europe/London"
 LANGUAGE_CODE = "en-gb"
 
 DATABASES = {
-    "default": dj_database_url.config(default="sqlite://:memory:", conn_max_age=0),
+    "default": dj_database_url.parse(os.environ.get("DATABASE_URL") or "sqlite://:memory:"),
 }
 
 INSTALLED_APPS = [
