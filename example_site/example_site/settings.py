@@ -17,7 +17,10 @@ ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = [
     "demo",
+    "frontend",
     "wagtail_casestudies",
+    "wagtail_casestudies.contrib.modeladmin",  # the Submissions inbox
+    "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -86,7 +89,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -96,4 +99,15 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_CASESTUDIES = {
     "INDEX_PAGE_SIZE": 10,
 }
+
+# The headless front end (the `frontend` app, at /frontend/) talks only to these public URLs.
+# Previews of unsaved drafts are kept in the default cache for this long (seconds): use a shared
+# cache (Redis, Memcached, the database) when the site runs in several processes.
+FRONTEND_PREVIEW_TIMEOUT = 60 * 60
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Demo videos are answered locally (see demo/embeds.py); other URLs use oEmbed as usual.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "demo.embeds.DemoVideoFinder"},
+    {"class": "wagtail.embeds.finders.oembed"},
+]

@@ -5,10 +5,27 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from wagtail_casestudies.compat import HAS_API_V3
+
+from .api import api_router
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    # Submissions: the JSON endpoint and the template as JSON Schema / Word (docs/submissions.md)
+    path("casestudies/", include("wagtail_casestudies.urls")),
+    # The headless front end: static HTML, CSS and JavaScript that reads only the API above
+    path("frontend/", include("frontend.urls")),
 ]
+
+if HAS_API_V3:  # Wagtail < 8.0 has no v3 API
+    from wagtail.api.v3.urls import api as api_v3
+
+    from wagtail_casestudies.api.v3 import register_v3
+
+    register_v3(api_v3)
+    urlpatterns.append(path("api/v3/", api_v3.urls))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,205 +1,617 @@
-"""Build the demo case-study library: idempotent, safe to run again; --force rebuilds it."""
+"""Build the demo case-study library: idempotent, safe to run again; --force rebuilds it.
+
+The words are in ``demo/content.py``; this command turns them into councils, topics, support
+programmes, case studies (every template section and every body block used somewhere), generated
+images and documents (nothing is downloaded), the COVID-19 hub with a sub-collection, a
+submission page, and an admin user.
+"""
 
 from __future__ import annotations
 
 import datetime
 import io
+import random
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.utils.text import slugify
 from PIL import Image, ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.embeds.blocks import EmbedValue
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Page, Site
+from wagtail.rich_text import RichText
 
 from demo import content
+from demo.embeds import DEMO_VIDEO_PREFIX
+from wagtail_casestudies.councils import load_councils
 from wagtail_casestudies.models import (
     CaseStudyCouncil,
     CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyPartner,
+    CaseStudyRelatedPage,
     Council,
+    CovidHubFeaturedCaseStudy,
     CovidHubPage,
     SupportType,
     Topic,
 )
+from wagtail_casestudies.submissions.docx import build_template_document
+from wagtail_casestudies.submissions.models import CaseStudySubmissionPage
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "changeme"
+COLLECTION_NAME = "Demo content"
+
+# One colour per topic (the main topic's colour paints a case study's generated picture).
+PALETTE = [
+    (0, 66, 77),
+    (29, 112, 184),
+    (0, 112, 60),
+    (212, 53, 28),
+    (79, 42, 128),
+    (244, 119, 56),
+    (179, 19, 90),
+    (40, 161, 151),
+    (86, 148, 202),
+    (133, 153, 75),
+    (111, 114, 175),
+    (150, 110, 60),
+]
 
 
 class Command(BaseCommand):
-    help = "Create demo councils, topics, case studies and a COVID-19 hub (idempotent)."
+    help = (
+        "Create the demo case-study library: 60+ case studies from councils in the register, "
+        "topics, support programmes, generated images and documents, the COVID-19 hub and an "
+        f"admin user ({ADMIN_USERNAME} / {ADMIN_PASSWORD}). Safe to run again."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="Delete the demo pages first and build them again.",
+            help="Delete the demo pages, images and documents first and build them again.",
         )
 
-    def handle(self, *args, force: bool = False, **options):
-        site = Site.objects.filter(is_default_site=True).first()
+    def handle(self, *args, force: bool = False, verbosity: int = 1, **options):
+        self.verbosity = verbosity
+        try:
+            site = Site.objects.filter(is_default_site=True).first()
+            CaseStudyPage.objects.exists()
+        except DatabaseError as error:
+            raise CommandError(
+                f"The database is not ready ({error}). Run 'python manage.py migrate' first."
+            ) from error
         if site is None:
             raise CommandError("No default Wagtail site. Run 'python manage.py migrate' first.")
-        with transaction.atomic():
-            self.ensure_admin()
-            topics = self.ensure_topics()
-            support_types = self.ensure_support_types()
-            councils = self.ensure_councils()
-            index = self.ensure_index(site, force)
-            created = self.ensure_case_studies(index, topics, support_types, councils)
-            self.ensure_hub(index)
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo content ready: {CaseStudyPage.objects.live().count()} live case studies "
-            f"({created} new), {Council.objects.count()} councils, {Topic.objects.count()} topics. "
-            f"Admin login: {ADMIN_USERNAME} / {ADMIN_PASSWORD}"
-        ))
 
-    def ensure_admin(self):
+        with transaction.atomic():
+            if force:
+                self.delete_demo()
+            self.ensure_admin()
+            councils = self.ensure_councils()
+            topics = self.ensure_named(Topic, content.TOPICS)
+            support_types = self.ensure_named(SupportType, content.SUPPORT_TYPES)
+            self.collection = self.ensure_collection()
+            index = self.ensure_index(site)
+            hubs = self.ensure_hubs(index)
+            created = 0
+            for entry in self.case_study_entries():
+                parent = hubs[entry["hub"]] if entry.get("hub") else index
+                if self.ensure_case_study(parent, entry, topics, support_types, councils):
+                    created += 1
+            self.ensure_related()
+            self.fill_hubs(index, hubs)
+            self.ensure_submission_page(index)
+        self.prepare_renditions()
+
+        live = CaseStudyPage.objects.live()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {live.count()} live case studies ({created} new) from "
+                f"{Council.objects.filter(case_study_links__isnull=False).distinct().count()} "
+                f"councils, {Topic.objects.count()} topics, {SupportType.objects.count()} support "
+                f"programmes. Admin login: {ADMIN_USERNAME} / {ADMIN_PASSWORD}"
+            )
+        )
+
+    def log(self, message: str) -> None:
+        if self.verbosity >= 2:
+            self.stdout.write(message)
+
+    # --- Clearing -------------------------------------------------------------------------------
+
+    def delete_demo(self) -> None:
+        index = CaseStudyIndexPage.objects.filter(slug=content.INDEX["slug"]).first()
+        if index is not None:
+            site = Site.objects.filter(root_page=index).first()
+            if site is not None:  # a site's root page cannot be deleted
+                site.root_page = (
+                    Page.get_first_root_node().get_children().exclude(pk=index.pk).first()
+                    or Page.get_first_root_node()
+                )
+                site.save()
+            index.delete()
+        collection = Collection.objects.filter(name=COLLECTION_NAME).first()
+        if collection is not None:
+            get_image_model().objects.filter(collection=collection).delete()
+            get_document_model().objects.filter(collection=collection).delete()
+        self.stdout.write("Deleted the demo pages, images and documents.")
+
+    # --- Registers ------------------------------------------------------------------------------
+
+    def ensure_admin(self) -> None:
         User = get_user_model()
         if not User.objects.filter(username=ADMIN_USERNAME).exists():
             User.objects.create_superuser(ADMIN_USERNAME, "admin@example.com", ADMIN_PASSWORD)
 
-    def ensure_topics(self) -> dict[str, Topic]:
-        topics = {}
-        for name, description in content.TOPICS:
-            topics[name], _ = Topic.objects.get_or_create(
-                name=name, defaults={"description": description}
-            )
-        return topics
-
-    def ensure_support_types(self) -> dict[str, SupportType]:
-        support_types = {}
-        for name, description in content.SUPPORT_TYPES:
-            support_types[name], _ = SupportType.objects.get_or_create(
-                name=name, defaults={"description": description}
-            )
-        return support_types
+    def needed_council_keys(self) -> set[str]:
+        keys = set()
+        for entry in self.case_study_entries():
+            keys.update(entry["councils"])
+        return keys
 
     def ensure_councils(self) -> dict[str, Council]:
-        councils = {}
-        for gss_code, name, short_name, council_type, region in content.COUNCILS:
-            councils[gss_code], _ = Council.objects.get_or_create(
-                gss_code=gss_code,
-                defaults={"name": name, "short_name": short_name, "council_type": council_type,
-                          "region": region},
+        """The councils the case studies name, by GSS code (or slug for bodies without one).
+
+        Register councils come from the package's register: if any is missing the register is
+        loaded (as ``casestudies_load_councils`` does), never typed in here."""
+        for gss_code, name, short_name, council_type, region in content.EXTRA_COUNCILS:
+            lookup = {"gss_code": gss_code} if gss_code else {"slug": slugify(name)}
+            Council.objects.get_or_create(
+                **lookup,
+                defaults={
+                    "name": name,
+                    "short_name": short_name,
+                    "council_type": council_type,
+                    "region": region,
+                },
+            )
+        needed = self.needed_council_keys()
+        councils = self.councils_by_key(needed)
+        if len(councils) < len(needed):
+            self.stdout.write("Loading the council register (casestudies_load_councils)…")
+            load_councils()
+            councils = self.councils_by_key(needed)
+        missing = sorted(needed - set(councils))
+        if missing:
+            raise CommandError(
+                f"The council register has no council with these keys: {', '.join(missing)}. "
+                "Fix demo/content.py or run 'python manage.py casestudies_load_councils'."
             )
         return councils
 
-    def ensure_index(self, site: Site, force: bool) -> CaseStudyIndexPage:
-        index = CaseStudyIndexPage.objects.filter(slug="case-studies").first()
-        if index and force:
-            index.delete()
-            index = None
-        if index is None:
-            root = Page.get_first_root_node()
-            index = CaseStudyIndexPage(
-                title="Innovation in local government",
-                slug="case-studies",
-                introduction="<p>Innovation in local government is about improving the lives of "
-                             "the people in our communities. Browse through our case studies to "
-                             "see the many innovative programmes councils are involved in.</p>",
-                submission_guidance="<p>If you have a case study you'd like to share here, "
-                                    "please use our case study template.</p>",
-                covid_promo_text="Councils are doing remarkable work to address the challenges "
-                                 "brought by coronavirus.",
+    @staticmethod
+    def councils_by_key(keys) -> dict[str, Council]:
+        found = {}
+        for council in Council.objects.filter(gss_code__in=keys):
+            found[council.gss_code] = council
+        for council in Council.objects.filter(slug__in=keys):
+            found[council.slug] = council
+        return found
+
+    @staticmethod
+    def ensure_named(model, rows) -> dict:
+        objects = {}
+        for name, description in rows:
+            objects[name], _ = model.objects.get_or_create(
+                name=name, defaults={"description": description}
             )
-            root.add_child(instance=index)
+        return objects
+
+    @staticmethod
+    def ensure_collection() -> Collection:
+        collection = Collection.objects.filter(name=COLLECTION_NAME).first()
+        if collection is None:
+            collection = Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
+        return collection
+
+    # --- Pages ----------------------------------------------------------------------------------
+
+    def ensure_index(self, site: Site) -> CaseStudyIndexPage:
+        index = CaseStudyIndexPage.objects.filter(slug=content.INDEX["slug"]).first()
+        if index is None:
+            index = CaseStudyIndexPage(
+                title=content.INDEX["title"],
+                slug=content.INDEX["slug"],
+                introduction=content.INDEX["introduction"],
+                submission_guidance=content.INDEX["submission_guidance"],
+                covid_promo_text=content.INDEX["covid_promo_text"],
+                template_document=self.make_document(
+                    "Case study template", "case-study-template.docx", build_template_document()
+                ),
+            )
+            Page.get_first_root_node().add_child(instance=index)
             index.save_revision().publish()
+        if site.root_page_id != index.pk:
             # The library is the demo site's home page.
             site.root_page = index
             site.save()
         return index
 
-    def ensure_case_studies(self, index, topics, support_types, councils) -> int:
-        created = 0
-        for number, entry in enumerate(content.CASE_STUDIES):
-            if CaseStudyPage.objects.filter(title=entry["title"]).exists():
-                continue
-            page = CaseStudyPage(
-                title=entry["title"],
-                summary=entry["summary"],
-                is_covid19=entry["covid"],
-                publication_date=datetime.date.fromisoformat(entry["date"]),
-                support_type=support_types.get(entry["support_type"]),
-                main_topic=topics[entry["topics"][0]],
-                hero_image=self.make_image(entry["title"], number),
-                body=self.body_for(entry, councils[entry["councils"][0]]),
+    def ensure_hubs(self, index) -> dict[str, CovidHubPage]:
+        """The hub and its sub-collections, created empty: their themes name case studies, so
+        ``fill_hubs`` adds them once every case study exists."""
+        hub = CovidHubPage.objects.child_of(index).filter(slug=content.HUB["slug"]).first()
+        if hub is None:
+            hub = CovidHubPage(
+                title=content.HUB["title"],
+                slug=content.HUB["slug"],
+                introduction=content.HUB["introduction"],
+                how_to_submit=content.HUB["how_to_submit"],
             )
-            page.topics = [topics[name] for name in entry["topics"]]
-            for order, gss_code in enumerate(entry["councils"]):
-                page.council_links.add(CaseStudyCouncil(council=councils[gss_code],
-                                                        sort_order=order))
-            for order, (name, kind) in enumerate(entry.get("partners", [])):
-                page.partners.add(CaseStudyPartner(name=name, kind=kind, sort_order=order))
-            page.tags.add(*[word.lower() for word in entry["topics"][0].split()[:1]])
-            index.add_child(instance=page)
+            index.add_child(instance=hub)
+            hub.save_revision().publish()
+        hubs = {"": hub}
+        for spec in content.HUB["collections"]:
+            child = CovidHubPage.objects.child_of(hub).filter(slug=spec["slug"]).first()
+            if child is None:
+                child = CovidHubPage(
+                    title=spec["title"],
+                    slug=spec["slug"],
+                    introduction=spec["introduction"],
+                    list_unfeatured=False,
+                )
+                hub.add_child(instance=child)
+                child.save_revision().publish()
+            hubs[spec["key"]] = child
+        return hubs
+
+    def fill_hubs(self, index, hubs) -> None:
+        by_slug = {page.slug: page for page in CaseStudyPage.objects.all()}
+
+        def themes(specs):
+            stream = []
+            for heading, introduction, entries in specs:
+                items = []
+                for entry in entries:
+                    if isinstance(entry, dict):
+                        items.append(("external", entry))
+                    else:
+                        items.append(("case_study", by_slug[entry]))
+                stream.append(
+                    (
+                        "theme",
+                        {
+                            "heading": heading,
+                            "introduction": RichText(introduction),
+                            "entries": items,
+                        },
+                    )
+                )
+            return stream
+
+        hub = hubs[""]
+        if not hub.themes:
+            hub.themes = themes(content.HUB["themes"])
+            for order, slug in enumerate(content.HUB["featured"]):
+                hub.featured_links.add(
+                    CovidHubFeaturedCaseStudy(case_study=by_slug[slug], sort_order=order)
+                )
+            hub.save_revision().publish()
+        for spec in content.HUB["collections"]:
+            child = hubs[spec["key"]].specific
+            if not child.themes:
+                child.themes = themes(spec["themes"])
+                child.save_revision().publish()
+        if index.covid_hub_id != hub.pk:
+            index.covid_hub = hub
+            index.save_revision().publish()
+
+    def ensure_submission_page(self, index) -> None:
+        if CaseStudySubmissionPage.objects.child_of(index).exists():
+            return
+        page = CaseStudySubmissionPage(
+            title="Submit a case study",
+            slug="submit",
+            introduction="<p>Councils: tell us about your work using the case study template. "
+            "An editor reviews every submission before it is published.</p>",
+            thank_you_text="<p>Thank you. We will be in touch before your case study is "
+            "published.</p>",
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+
+    # --- Case studies ---------------------------------------------------------------------------
+
+    def case_study_entries(self) -> list[dict]:
+        """The hand-written case studies, then each initiative with each of its councils."""
+        if hasattr(self, "_entries"):
+            return self._entries
+        entries = [dict(entry) for entry in content.CASE_STUDIES]
+        for initiative in content.INITIATIVES:
+            for councils in content.INITIATIVE_COUNCILS[initiative["key"]]:
+                entries.append(self.initiative_entry(initiative, list(councils)))
+        self._entries = entries
+        return entries
+
+    def initiative_entry(self, initiative: dict, councils: list[str]) -> dict:
+        """One council's telling of a piece of work many councils do."""
+        from wagtail_casestudies.councils import read_register
+
+        if not hasattr(self, "_register"):
+            self._register = {record.gss_code: record for record in read_register()}
+        lead = self._register[councils[0]]
+        key = f"{initiative['key']}-{councils[0].lower()}"
+        covid = initiative.get("covid", False)
+        rng = random.Random(key)
+        if covid:
+            date = datetime.date(2020, 5, 1) + datetime.timedelta(days=rng.randrange(0, 400))
+        else:
+            date = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randrange(0, 2350))
+        values = {
+            "council": lead.name,
+            "short": lead.short_name or lead.name,
+            "pct": content.vary(key + "pct", 12, 38),
+            "homes": content.vary(key + "homes", 40, 400),
+            "people": f"{content.vary(key + 'people', 8, 95) * 100:,}",
+            "count": content.vary(key + "count", 8, 60),
+            "money": f"{content.vary(key + 'money', 6, 90) * 5000}",
+        }
+        values["money_text"] = f"{int(values['money']):,}"
+        entry = {
+            "slug": key,
+            "councils": councils,
+            "covid": covid,
+            "date": date.isoformat(),
+        }
+        for field, value in initiative.items():
+            if field in ("key",):
+                continue
+            entry[field] = value.format(**values) if isinstance(value, str) else value
+        if rng.random() < 0.5:
+            contact = self.contact_for(key)
+            entry["quote"] = (
+                "We tested it small, listened to residents and staff, and only then rolled it "
+                "out. That is why it has stuck.",
+                f"{contact[0]} {contact[1]}",
+                f"{contact[2]}, {lead.name}",
+            )
+        if rng.random() < 0.4:
+            entry["figures"] = [
+                (f"{values['pct']}%", "change in the headline measure"),
+                (str(values["count"]), "teams or sites involved"),
+            ]
+        return entry
+
+    @staticmethod
+    def contact_for(key: str) -> tuple[str, str, str]:
+        first, last = content.CONTACT_NAMES[content.vary(key, 0, len(content.CONTACT_NAMES) - 1)]
+        role = content.CONTACT_ROLES[content.vary(key + "role", 0, len(content.CONTACT_ROLES) - 1)]
+        return first, last, role
+
+    def ensure_case_study(self, parent, entry, topics, support_types, councils) -> bool:
+        if CaseStudyPage.objects.filter(slug=entry["slug"]).exists():
+            return False
+        lead = councils[entry["councils"][0]]
+        page = CaseStudyPage(
+            title=entry["title"],
+            slug=entry["slug"],
+            summary=entry["summary"],
+            is_covid19=entry.get("covid", False),
+            publication_date=datetime.date.fromisoformat(entry["date"]),
+            support_type=support_types.get(entry.get("support_type")),
+            main_topic=topics[entry["topics"][0]],
+            series=entry.get("series", ""),
+            hero_image=self.make_image(entry["title"], entry["slug"], entry["topics"][0]),
+            hero_image_alt="",
+            body=self.body_for(entry, lead),
+        )
+        page.topics = [topics[name] for name in entry["topics"]]
+        for order, key in enumerate(entry["councils"]):
+            page.council_links.add(CaseStudyCouncil(council=councils[key], sort_order=order))
+        for order, (name, kind) in enumerate(entry.get("partners", [])):
+            page.partners.add(CaseStudyPartner(name=name, kind=kind, sort_order=order))
+        if entry.get("tags"):
+            page.tags.add(*entry["tags"])
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.log(f"  {page.title}")
+        return True
+
+    def ensure_related(self) -> None:
+        by_slug = {page.slug: page for page in CaseStudyPage.objects.all()}
+        for entry in self.case_study_entries():
+            if not entry.get("related"):
+                continue
+            page = by_slug[entry["slug"]]
+            if page.related_links.exists():
+                continue
+            for order, slug in enumerate(entry["related"]):
+                page.related_links.add(
+                    CaseStudyRelatedPage(related_case_study=by_slug[slug], sort_order=order)
+                )
             page.save_revision().publish()
-            created += 1
-        return created
 
     def body_for(self, entry, lead_council) -> list:
+        """The template sections in order, then the optional material the entry has."""
+
         def rich(text):
-            return {"text": f"<p>{text}</p>"}
+            return RichText(text if text.startswith("<") else f"<p>{text}</p>")
 
-        return [
-            ("challenge", rich(entry["challenge"])),
-            ("solution", rich(entry["solution"])),
-            ("impact", {**rich(entry["impact"]), "cost_saving": None, "income_generated": None,
-                        "figures_note": ""}),
-            ("sustainability", rich(entry["sustained"])),
-            ("lessons_learned", rich(entry["lessons"])),
-            ("contact", {"name": "Case study contact", "job_title": "Service manager",
-                         "council": lead_council, "organisation": "",
-                         "email": "casestudies@example.gov.uk", "phone": "",
-                         "publish_contact_details": True}),
+        body = []
+        if entry.get("context"):
+            body.append(("local_context", {"text": rich(entry["context"])}))
+        body += [
+            ("challenge", {"text": rich(entry["challenge"])}),
+            ("solution", {"text": rich(entry["solution"])}),
         ]
+        if entry.get("image"):
+            body.append(
+                (
+                    "image",
+                    {
+                        "image": self.make_image(
+                            entry["image"],
+                            entry["slug"] + "-photo",
+                            entry["topics"][-1],
+                            size=(1200, 800),
+                        ),
+                        "alt_text": entry["image"],
+                        "caption": entry["image"] + ".",
+                        "credit": f"Photo: {lead_council.short_name or lead_council.name}",
+                    },
+                )
+            )
+        if entry.get("quote"):
+            text, name, role = entry["quote"]
+            body.append(("quote", {"text": text, "name": name, "role": role}))
+        body.append(
+            (
+                "impact",
+                {
+                    "text": rich(entry["impact"]),
+                    "cost_saving": Decimal(entry["cost_saving"])
+                    if entry.get("cost_saving")
+                    else None,
+                    "income_generated": Decimal(entry["income_generated"])
+                    if entry.get("income_generated")
+                    else None,
+                    "figures_note": entry.get("figures_note", ""),
+                },
+            )
+        )
+        if entry.get("figures"):
+            body.append(
+                (
+                    "key_figures",
+                    {
+                        "heading": "Key figures",
+                        "figures": [
+                            {"value": value, "label": label} for value, label in entry["figures"]
+                        ],
+                    },
+                )
+            )
+        if entry.get("embed"):
+            body.append(("embed", EmbedValue(DEMO_VIDEO_PREFIX + entry["slug"])))
+        body += [
+            ("sustainability", {"text": rich(entry["sustained"])}),
+            ("lessons_learned", {"text": rich(entry["lessons"])}),
+        ]
+        if entry.get("points"):
+            body.append(("key_points", {"heading": "Key points", "points": entry["points"]}))
+        if entry.get("action_plan"):
+            body.append(
+                (
+                    "action_plan",
+                    {
+                        "title": "Action plan",
+                        "rows": [
+                            {
+                                "priority_area": area,
+                                "action": action,
+                                "start": datetime.date.fromisoformat(start) if start else None,
+                                "due": datetime.date.fromisoformat(due) if due else None,
+                                "barriers": barriers,
+                                "outcome": outcome,
+                            }
+                            for area, action, start, due, barriers, outcome in entry["action_plan"]
+                        ],
+                    },
+                )
+            )
+        for heading, paragraph in entry.get("extra", []):
+            body += [("heading", heading), ("paragraph", rich(paragraph))]
+        if entry.get("document"):
+            title, description = entry["document"]
+            body.append(
+                (
+                    "document",
+                    {
+                        "document": self.make_report(title, entry),
+                        "title": title,
+                        "description": description,
+                    },
+                )
+            )
+        first, last, role = self.contact_for(entry["slug"])
+        body.append(
+            (
+                "contact",
+                {
+                    "name": f"{first} {last}",
+                    "job_title": role,
+                    "council": lead_council,
+                    "organisation": "",
+                    "email": f"{first.lower()}.{last.lower().replace(chr(39), '')}@example.gov.uk",
+                    "phone": f"01632 {content.vary(entry['slug'] + 'phone', 100000, 999999)}",
+                    "publish_contact_details": content.vary(entry["slug"] + "publish", 0, 2) > 0,
+                },
+            )
+        )
+        return body
 
-    def make_image(self, title: str, number: int):
-        """A generated picture, so the demo needs no downloads."""
+    # --- Generated media ------------------------------------------------------------------------
+
+    def make_image(self, title: str, key: str, topic: str, size=(1280, 720)):
+        """A generated picture in the topic's colours, so the demo needs no downloads."""
         Image_ = get_image_model()
-        existing = Image_.objects.filter(title=title).first()
+        existing = Image_.objects.filter(collection=self.collection, title=title).first()
         if existing:
             return existing
-        colours = [(29, 112, 184), (0, 112, 60), (212, 53, 28), (79, 42, 128), (244, 119, 56)]
-        picture = Image.new("RGB", (1600, 900), colours[number % len(colours)])
+        topic_names = [name for name, _ in content.TOPICS]
+        colour = PALETTE[topic_names.index(topic) % len(PALETTE)]
+        rng = random.Random(key)
+        width, height = size
+        picture = Image.new("RGB", size, colour)
         draw = ImageDraw.Draw(picture)
-        for step in range(0, 1600, 160):
-            draw.ellipse((step, 450 - step // 4, step + 300, 750 - step // 4), outline="white",
-                         width=6)
+        light = tuple(min(255, c + 70) for c in colour)
+        dark = tuple(max(0, c - 40) for c in colour)
+        for _ in range(9):
+            x, y = rng.randrange(-200, width), rng.randrange(-200, height)
+            r = rng.randrange(80, 360)
+            draw.ellipse((x, y, x + r, y + r), fill=rng.choice([light, dark]))
+        for step in range(0, width, 80):
+            draw.line((step, height, step + height // 2, 0), fill=light, width=2)
         buffer = io.BytesIO()
-        picture.save(buffer, format="JPEG", quality=80)
-        return Image_.objects.create(title=title,
-                                     file=ContentFile(buffer.getvalue(), name=f"demo-{number}.jpg"))
-
-    def ensure_hub(self, index):
-        hub = CovidHubPage.objects.filter(slug="covid-19").first()
-        if hub is not None:
-            return hub
-        covid = list(CaseStudyPage.objects.live().filter(is_covid19=True).order_by("pk"))
-        hub = CovidHubPage(
-            title="COVID-19 case studies",
-            slug="covid-19",
-            introduction="<p>Good council practice related to the COVID-19 outbreak.</p>",
-            how_to_submit="<p>Send us your COVID-19 case study using the template.</p>",
-            themes=[
-                ("theme", {"heading": "Public health and vaccination", "introduction": "",
-                           "entries": [("case_study", covid[0])] if covid else []}),
-                ("theme", {"heading": "Volunteering and community hubs", "introduction": "",
-                           "entries": [("external", {
-                               "title": "Mutual aid groups", "council": "various",
-                               "summary": "Councils supported local mutual aid groups.",
-                               "link": "https://www.local.gov.uk/"})]}),
-            ],
+        picture.save(buffer, format="JPEG", quality=78)
+        return Image_.objects.create(
+            title=title,
+            collection=self.collection,
+            file=ContentFile(buffer.getvalue(), name=f"demo-{key}.jpg"),
         )
-        index.add_child(instance=hub)
-        hub.save_revision().publish()
-        testing = CovidHubPage(title="Testing case studies", slug="testing",
-                               list_unfeatured=False)
-        hub.add_child(instance=testing)
-        testing.save_revision().publish()
-        index.covid_hub = hub
-        index.save_revision().publish()
-        return hub
+
+    def make_document(self, title: str, filename: str, data: bytes):
+        Document = get_document_model()
+        existing = Document.objects.filter(collection=self.collection, title=title).first()
+        if existing:
+            return existing
+        return Document.objects.create(
+            title=title, collection=self.collection, file=ContentFile(data, name=filename)
+        )
+
+    def make_report(self, title: str, entry: dict):
+        """A short Word report made with python-docx (which the package already needs)."""
+        import docx
+
+        document = docx.Document()
+        document.add_heading(title, level=1)
+        document.add_paragraph(entry["summary"])
+        for heading, key in (
+            ("Background", "challenge"),
+            ("What we did", "solution"),
+            ("Results", "impact"),
+            ("Next steps", "sustained"),
+        ):
+            document.add_heading(heading, level=2)
+            document.add_paragraph(entry[key])
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return self.make_document(title, f"{entry['slug']}-report.docx", buffer.getvalue())
+
+    def prepare_renditions(self) -> None:
+        """Make the renditions the API serves now, so the first visit is not slow."""
+        from wagtail_casestudies.api.serializers import image_specs
+
+        specs = image_specs()
+        for image in get_image_model().objects.filter(collection=self.collection):
+            try:
+                image.get_renditions(*specs)
+            except Exception as error:  # a missing file must not stop the demo
+                self.stderr.write(f"Could not make renditions of {image.title}: {error}")

@@ -1,0 +1,87 @@
+"""Headless preview: an editor presses Preview and sees the unsaved draft in this front end.
+
+Wagtail builds the draft from the editor's form and hands it to the page's preview machinery.
+For case studies the front end's views (see ``wagtail_hooks.py``) do not render a Django
+template: they serialise the draft exactly as the API's detail endpoint would serialise a
+published case study, keep that data in the cache under a random token for
+``FRONTEND_PREVIEW_TIMEOUT`` seconds, and redirect the preview panel to
+``/frontend/preview/?token=…``, where the front end renders it with the same code it uses for
+live case studies.
+
+The draft never goes near the public API: nothing is saved to the page tree, the API's querysets
+only see live pages, and the preview data is answered by its own view, to whoever holds the
+token (the editor's preview panel), not by any API endpoint.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from wagtail_casestudies.api import serializers
+from wagtail_casestudies.api.related import related_ids
+from wagtail_casestudies.api.views import CaseStudiesAPIViewSet
+
+CACHE_PREFIX = "frontend-preview:"
+
+
+def timeout() -> int:
+    return getattr(settings, "FRONTEND_PREVIEW_TIMEOUT", 60 * 60)
+
+
+def case_study_data(page, request) -> dict[str, Any]:
+    """A case study (saved or not) in the shape of ``GET /api/v2/case-studies/<id>/``."""
+    viewset = CaseStudiesAPIViewSet()
+    fields = viewset.detail_field_names()
+    context = serializers.CardContext(request)
+    extras = [name for name in fields if name not in serializers.CARD_FIELDS]
+    data = viewset.item_data(page, fields, context, viewset.bind_extra_fields(extras, request))
+    data["meta"].update(seo_title=page.seo_title, search_description=page.search_description)
+    visible = serializers.visible_case_studies(request)
+    data["related"] = serializers.cards_for_ids(related_ids(page, visible), visible, context)
+    return data
+
+
+def store(data: dict[str, Any]) -> str:
+    """Keep preview data under a new unguessable token; return the token."""
+    token = secrets.token_urlsafe(24)
+    cache.set(CACHE_PREFIX + token, data, timeout())
+    return token
+
+
+def load(token: str) -> dict[str, Any] | None:
+    if not token or len(token) > 64:
+        return None
+    return cache.get(CACHE_PREFIX + token)
+
+
+def preview_url(token: str) -> str:
+    return (
+        reverse("frontend:route", kwargs={"route": "preview/"}) + "?" + urlencode({"token": token})
+    )
+
+
+class FrontEndPreviewMixin:
+    """For Wagtail's page preview views (edit and create): answer with a redirect to the front
+    end instead of rendering the page's Django template.
+
+    Wagtail's view validates the editor's form, applies it to the page in memory
+    (``form.save(commit=False)``) and ends by calling ``page.make_preview_request()``. That last
+    call is replaced, for this request only, by one that stores the draft's API data.
+    """
+
+    def get(self, request, *args, **kwargs):
+        page = self.object
+
+        def make_headless_preview_request(original_request=None, *args, **kwargs):
+            token = store({"type": "case_study", "data": case_study_data(page, request)})
+            return redirect(preview_url(token))
+
+        page.make_preview_request = make_headless_preview_request
+        return super().get(request, *args, **kwargs)

@@ -1,0 +1,875 @@
+// A headless front end for wagtail-casestudies: every page is built in the browser from the
+// public API (/api/v2/...) and the submission endpoint. No framework, no build step.
+//
+// Routes, relative to the base (/frontend/):
+//   ""                       the library: search, filters with facet counts, sort, pagination
+//   "councils/"              councils that have case studies
+//   "councils/<slug>/"       one council and its case studies
+//   "submit/"                the submission form, built from the template's JSON Schema
+//   "preview/?token=…"       an editor's unsaved draft (see frontend/preview.py)
+//   anything else            a page by its path on the site: a case study or a hub
+
+const config = JSON.parse(document.getElementById("frontend-config").textContent);
+const main = document.getElementById("main");
+const PAGE_SIZE = 10;
+const FACETS = ["topic", "support_type", "council_type", "region", "year", "covid"];
+const FACET_LABELS = {
+  topic: "Topic",
+  support_type: "Support programme",
+  council_type: "Council type",
+  region: "Region or nation",
+  year: "Year published",
+  covid: "COVID-19",
+};
+const LIST_FILTERS = [...FACETS, "council"];
+const ORDERS = [
+  ["-date", "Newest first"],
+  ["date", "Oldest first"],
+  ["title", "Title A to Z"],
+  ["-title", "Title Z to A"],
+];
+
+// --- HTML with escaping ----------------------------------------------------------------------
+
+class Raw {
+  constructor(value) {
+    this.value = value;
+  }
+}
+const raw = (value) => new Raw(value ?? "");
+const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escape = (value) => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]);
+function fragment(value) {
+  if (value instanceof Raw) return value.value;
+  if (Array.isArray(value)) return value.map(fragment).join("");
+  if (value === null || value === undefined || value === false) return "";
+  return escape(value);
+}
+function html(strings, ...values) {
+  let out = strings[0];
+  values.forEach((value, i) => {
+    out += fragment(value) + strings[i + 1];
+  });
+  return raw(out);
+}
+
+// --- Fetching ----------------------------------------------------------------------------------
+
+class NotFound extends Error {}
+
+async function api(path, params) {
+  const url = new URL(config.api + path, location.origin);
+  if (params) {
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, value);
+    }
+  }
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  if (response.status === 404) throw new NotFound(url.pathname);
+  const data = await response.json();
+  if (!response.ok) throw new Error(data.message || `The API answered ${response.status}`);
+  return data;
+}
+
+const link = (route) => config.base + route.replace(/^\//, "");
+const pageLink = (path) => link(path || "");
+const councilLink = (council) => link(`councils/${council.slug}/`);
+const libraryLink = (params) => {
+  const query = new URLSearchParams(params).toString();
+  return config.base + (query ? `?${query}` : "");
+};
+const formatDate = (iso) =>
+  iso
+    ? new Date(`${iso}T12:00:00`).toLocaleDateString("en-GB", {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+      })
+    : "";
+const pounds = (amount) =>
+  Number(amount).toLocaleString("en-GB", {
+    style: "currency",
+    currency: "GBP",
+    maximumFractionDigits: 0,
+  });
+const plural = (count, one, many) => `${count} ${count === 1 ? one : many}`;
+
+function setTitle(title) {
+  document.title = `${title} – ${config.siteName}`;
+}
+
+function render(content) {
+  main.innerHTML = fragment(content);
+}
+
+function focusHeading() {
+  const heading = main.querySelector("h1");
+  if (heading) {
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  }
+}
+
+// --- Shared pieces -------------------------------------------------------------------------------
+
+function breadcrumbs(items) {
+  return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>
+    ${items.map(([label, href]) =>
+      href ? html`<li><a href="${href}">${label}</a></li>` : html`<li aria-current="page">${label}</li>`,
+    )}
+  </ol></nav>`;
+}
+
+function picture(image, { className = "", sizes = "100vw" } = {}) {
+  if (!image) return "";
+  const src = image.url || (image.renditions && image.renditions.length
+    ? image.renditions[Math.min(1, image.renditions.length - 1)].url
+    : "");
+  return html`<img class="${className}" src="${src}" srcset="${image.srcset}" sizes="${sizes}"
+    alt="${image.alt}" width="${image.width}" height="${image.height}" loading="lazy">`;
+}
+
+function card(item, { headingLevel = 3 } = {}) {
+  const h = `h${headingLevel}`;
+  const council = item.lead_council;
+  return html`<li class="card">
+    ${item.hero_thumbnail
+      ? picture(item.hero_thumbnail, { className: "card__image", sizes: "160px" })
+      : ""}
+    <div class="card__body">
+      ${raw(`<${h} class="card__title">`)}<a href="${pageLink(item.path)}">${item.title}</a>${raw(`</${h}>`)}
+      <p class="card__meta">
+        ${council ? html`<span>${council.name}</span>` : ""}
+        ${item.date ? html`<span><time datetime="${item.date}">${formatDate(item.date)}</time></span>` : ""}
+        ${item.is_covid19 ? html`<span class="tag">COVID-19</span>` : ""}
+      </p>
+      <p class="card__summary">${item.summary}</p>
+      ${item.main_topic
+        ? html`<p class="card__topic"><a href="${libraryLink({ topic: item.main_topic.slug })}">View all
+            ${item.main_topic.name} articles</a></p>`
+        : ""}
+    </div>
+  </li>`;
+}
+
+function cardList(items, options) {
+  return html`<ul class="cards">${items.map((item) => card(item, options))}</ul>`;
+}
+
+function notFound(message = "We could not find that page.") {
+  setTitle("Page not found");
+  render(html`<h1>Page not found</h1><p>${message}</p>
+    <p><a href="${config.base}">Browse all case studies</a></p>`);
+}
+
+function failure(error) {
+  setTitle("Something went wrong");
+  render(html`<h1>Something went wrong</h1><p class="error">${error.message}</p>`);
+}
+
+// --- The library ---------------------------------------------------------------------------------
+
+function libraryState() {
+  const params = new URLSearchParams(location.search);
+  const state = { page: Math.max(1, parseInt(params.get("page") || "1", 10) || 1) };
+  for (const name of LIST_FILTERS) state[name] = params.getAll(name).flatMap((v) => v.split(",")).filter(Boolean);
+  for (const name of ["search", "order", "date_from", "date_to"]) state[name] = params.get(name) || "";
+  return state;
+}
+
+function stateToQuery(state) {
+  const params = new URLSearchParams();
+  if (state.search) params.set("search", state.search);
+  for (const name of LIST_FILTERS) for (const value of state[name]) params.append(name, value);
+  for (const name of ["date_from", "date_to", "order"]) if (state[name]) params.set(name, state[name]);
+  if (state.page > 1) params.set("page", state.page);
+  return params;
+}
+
+function apiParams(state) {
+  const params = {
+    limit: PAGE_SIZE,
+    offset: (state.page - 1) * PAGE_SIZE,
+    facets: FACETS.join(","),
+    search: state.search,
+    order: state.order,
+    date_from: state.date_from,
+    date_to: state.date_to,
+  };
+  for (const name of LIST_FILTERS) if (state[name].length) params[name] = state[name].join(",");
+  return params;
+}
+
+function facetFieldset(name, values, state) {
+  const selected = new Set(state[name]);
+  const shown = values.filter((option) => option.count > 0 || selected.has(String(option.value)));
+  if (!shown.length) return "";
+  return html`<fieldset class="facet">
+    <legend>${FACET_LABELS[name]}</legend>
+    ${shown.map((option, i) => {
+      const id = `f-${name}-${i}`;
+      return html`<div class="checkbox">
+        <input type="checkbox" id="${id}" name="${name}" value="${String(option.value)}"
+          ${selected.has(String(option.value)) ? raw("checked") : ""}>
+        <label for="${id}">${option.label} <span class="count">(${option.count})</span></label>
+      </div>`;
+    })}
+  </fieldset>`;
+}
+
+function pagination(state, total) {
+  const pages = Math.ceil(total / PAGE_SIZE);
+  if (pages <= 1) return "";
+  const href = (page) => {
+    const query = stateToQuery({ ...state, page }).toString();
+    return config.base + (query ? `?${query}` : "");
+  };
+  const numbers = [];
+  for (let page = 1; page <= pages; page += 1) {
+    if (page === 1 || page === pages || Math.abs(page - state.page) <= 2) numbers.push(page);
+    else if (numbers[numbers.length - 1] !== "…") numbers.push("…");
+  }
+  return html`<nav class="pagination" aria-label="Pagination"><ul>
+    ${state.page > 1 ? html`<li><a href="${href(state.page - 1)}" rel="prev">Previous<span class="visually-hidden"> page</span></a></li>` : ""}
+    ${numbers.map((page) =>
+      page === "…"
+        ? html`<li class="pagination__gap">…</li>`
+        : page === state.page
+          ? html`<li><a href="${href(page)}" aria-current="page"><span class="visually-hidden">Page </span>${page}</a></li>`
+          : html`<li><a href="${href(page)}"><span class="visually-hidden">Page </span>${page}</a></li>`,
+    )}
+    ${state.page < pages ? html`<li><a href="${href(state.page + 1)}" rel="next">Next<span class="visually-hidden"> page</span></a></li>` : ""}
+  </ul></nav>`;
+}
+
+function resultsSummary(total) {
+  return `Your search returned ${total} ${total === 1 ? "result" : "results"}`;
+}
+
+async function library({ focus = false } = {}) {
+  const state = libraryState();
+  let index = null;
+  try {
+    index = await api("pages/", {
+      type: "wagtail_casestudies.CaseStudyIndexPage",
+      fields: "introduction,submission_guidance,covid_hub,covid_promo_heading,covid_promo_text",
+      limit: 1,
+    }).then((data) => data.items[0] || null);
+  } catch (error) {
+    index = null;
+  }
+  const title = index ? index.title : "Case studies";
+  setTitle(title);
+  const orders = state.search ? [["relevance", "Most relevant"], ...ORDERS] : ORDERS;
+  render(html`
+    <h1>${title}</h1>
+    ${index ? html`<div class="intro rich-text">${raw(index.introduction)}</div>` : ""}
+    ${index && index.covid_hub
+      ? html`<aside class="promo" aria-labelledby="covid-promo">
+          <h2 id="covid-promo">${index.covid_promo_heading}</h2>
+          <p>${index.covid_promo_text}</p>
+          <p><a href="${link("covid-19/")}">Visit the COVID-19 case studies hub</a></p>
+        </aside>`
+      : ""}
+    <form class="search" role="search" id="search-form">
+      <label for="search">Search case studies</label>
+      <div class="search__row">
+        <input type="search" id="search" name="search" value="${state.search}">
+        <button type="submit">Search</button>
+      </div>
+    </form>
+    <div class="library">
+      <form class="filters" id="filters" aria-labelledby="filters-heading">
+        <h2 id="filters-heading">Filter</h2>
+        <div id="facets"><p>Loading filters…</p></div>
+        <fieldset class="facet">
+          <legend>Published</legend>
+          <label for="date_from">From</label>
+          <input type="date" id="date_from" name="date_from" value="${state.date_from}">
+          <label for="date_to">To</label>
+          <input type="date" id="date_to" name="date_to" value="${state.date_to}">
+        </fieldset>
+        <button type="submit">Apply filters</button>
+        <p><a href="${config.base}" id="clear-filters">Clear filters</a></p>
+      </form>
+      <section class="results" aria-labelledby="results-heading">
+        <div class="results__bar">
+          <h2 id="results-heading" class="results__count" aria-live="polite">Searching…</h2>
+          <div class="sort">
+            <label for="order">Sort by</label>
+            <select id="order" name="order" form="filters">
+              ${orders.map(([value, label]) =>
+                html`<option value="${value}" ${(state.order || (state.search ? "relevance" : "-date")) === value ? raw("selected") : ""}>${label}</option>`,
+              )}
+            </select>
+          </div>
+        </div>
+        <div id="results"></div>
+      </section>
+    </div>
+    ${index && index.submission_guidance
+      ? html`<section class="submit-promo" aria-labelledby="submit-heading">
+          <h2 id="submit-heading">Submit a case study</h2>
+          <div class="rich-text">${raw(index.submission_guidance)}</div>
+          <p><a href="${link("submit/")}">Submit a case study</a> or download the
+            <a href="${config.templateDocx}">case study template (Word)</a>.</p>
+        </section>`
+      : ""}
+  `);
+  document.getElementById("search-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    updateLibrary({ search: document.getElementById("search").value.trim(), order: "", page: 1 });
+  });
+  const filters = document.getElementById("filters");
+  filters.addEventListener("change", () => updateLibrary(readFilters(filters)));
+  filters.addEventListener("submit", (event) => {
+    event.preventDefault();
+    updateLibrary(readFilters(filters));
+  });
+  document.getElementById("clear-filters").addEventListener("click", (event) => {
+    event.preventDefault();
+    const search = document.getElementById("search").value.trim();
+    history.pushState(null, "", libraryLink(search ? { search } : {}));
+    library({ focus: true });
+  });
+  await loadResults(state);
+  if (focus) focusHeading();
+}
+
+function readFilters(form) {
+  const data = new FormData(form);
+  const state = { search: libraryState().search, page: 1 };
+  for (const name of LIST_FILTERS) state[name] = data.getAll(name).map(String);
+  state.council = libraryState().council;
+  for (const name of ["date_from", "date_to", "order"]) state[name] = data.get(name) || "";
+  if (state.order === "relevance" || (!state.search && state.order === "-date")) state.order = "";
+  return state;
+}
+
+function updateLibrary(changes) {
+  const state = { ...libraryState(), ...changes };
+  const query = stateToQuery(state).toString();
+  history.pushState(null, "", config.base + (query ? `?${query}` : ""));
+  if ("search" in changes) {
+    library();
+  } else {
+    loadResults(state);
+  }
+}
+
+async function loadResults(state) {
+  const results = document.getElementById("results");
+  const count = document.getElementById("results-heading");
+  results.setAttribute("aria-busy", "true");
+  let data;
+  try {
+    data = await api("case-studies/", apiParams(state));
+  } catch (error) {
+    count.textContent = "Your search could not be run";
+    results.innerHTML = fragment(html`<p class="error">${error.message}</p>`);
+    results.removeAttribute("aria-busy");
+    return;
+  }
+  const total = data.meta.total_count;
+  count.textContent = resultsSummary(total);
+  results.innerHTML = fragment(html`
+    ${data.items.length ? cardList(data.items) : html`<p>No case studies match. Try fewer filters or other words.</p>`}
+    ${pagination(state, total)}
+  `);
+  results.removeAttribute("aria-busy");
+  const facets = document.getElementById("facets");
+  const active = document.activeElement && document.activeElement.id;
+  facets.innerHTML = fragment(FACETS.map((name) => facetFieldset(name, data.meta.facets[name] || [], state)));
+  if (active && active.startsWith("f-")) {
+    // The facet list was redrawn: keep the keyboard where it was.
+    const again = document.getElementById(active);
+    if (again) again.focus();
+  }
+  for (const anchor of results.querySelectorAll(".pagination a")) {
+    anchor.addEventListener("click", (event) => {
+      event.preventDefault();
+      history.pushState(null, "", anchor.href);
+      loadResults(libraryState()).then(() => {
+        document.getElementById("results-heading").setAttribute("tabindex", "-1");
+        document.getElementById("results-heading").focus();
+      });
+    });
+  }
+}
+
+// --- A case study --------------------------------------------------------------------------------
+
+function section(heading, content, className = "") {
+  return html`<section class="block ${className}"><h2>${heading}</h2>${content}</section>`;
+}
+
+const BLOCKS = {
+  challenge: (v) => section(v.heading, html`<div class="rich-text">${raw(v.text)}</div>`, "block--challenge"),
+  solution: (v) => section(v.heading, html`<div class="rich-text">${raw(v.text)}</div>`, "block--solution"),
+  sustainability: (v) => section(v.heading, html`<div class="rich-text">${raw(v.text)}</div>`),
+  lessons_learned: (v) => section(v.heading, html`<div class="rich-text">${raw(v.text)}</div>`),
+  impact: (v) =>
+    section(
+      v.heading,
+      html`<div class="rich-text">${raw(v.text)}</div>
+        ${v.cost_saving || v.income_generated
+          ? html`<dl class="money">
+              ${v.cost_saving ? html`<div><dt>Cost saving</dt><dd>${pounds(v.cost_saving)}</dd></div>` : ""}
+              ${v.income_generated ? html`<div><dt>Income generated</dt><dd>${pounds(v.income_generated)}</dd></div>` : ""}
+            </dl>
+            ${v.figures_note ? html`<p class="note">${v.figures_note}</p>` : ""}`
+          : ""}`,
+      "block--impact",
+    ),
+  contact: (v) =>
+    section(
+      v.heading,
+      html`<address class="contact">
+        <strong>${v.name}</strong>${v.job_title ? html`<br>${v.job_title}` : ""}
+        ${v.council ? html`<br><a href="${councilLink(v.council)}">${v.council.name}</a>` : ""}
+        ${v.organisation ? html`<br>${v.organisation}` : ""}
+        ${v.email ? html`<br>Email: <a href="mailto:${v.email}">${v.email}</a>` : ""}
+        ${v.phone ? html`<br>Phone: ${v.phone}` : ""}
+      </address>`,
+      "block--contact",
+    ),
+  quote: (v) => html`<figure class="block quote"><blockquote><p>${v.text}</p></blockquote>
+    ${v.name ? html`<figcaption>${v.name}${v.role ? html`, <span>${v.role}</span>` : ""}</figcaption>` : ""}</figure>`,
+  key_points: (v) => section(v.heading || "Key points", html`<ul>${v.points.map((p) => html`<li>${p}</li>`)}</ul>`, "block--key-points"),
+  key_figures: (v) =>
+    section(
+      v.heading || "Key figures",
+      html`<dl class="figures">${v.figures.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}</dl>`,
+      "block--key-figures",
+    ),
+  local_context: (v) => section("Local context", html`<div class="rich-text">${raw(v.text)}</div>`, "block--local-context"),
+  image: (v) => html`<figure class="block image">
+    ${picture(v.image, { sizes: "(min-width: 60em) 45em, 100vw" })}
+    ${v.caption || v.credit ? html`<figcaption>${v.caption}${v.credit ? html` <span class="credit">${v.credit}</span>` : ""}</figcaption>` : ""}
+  </figure>`,
+  embed: (v) => (v ? html`<figure class="block embed">
+    ${v.html ? html`<div class="embed__frame">${raw(v.html)}</div>` : html`<p><a href="${v.url}">${v.title || v.url}</a></p>`}
+    ${v.title ? html`<figcaption>${v.title}${v.provider_name ? ` (${v.provider_name})` : ""}</figcaption>` : ""}
+  </figure>` : ""),
+  document: (v) =>
+    v.document
+      ? html`<div class="block document">
+          <p><a href="${v.document.url}">${v.title}</a>
+          <span class="document__meta">(${(v.document.file_type || "file").toUpperCase()}${v.document.file_size ? `, ${Math.max(1, Math.round(v.document.file_size / 1024))} KB` : ""})</span></p>
+          ${v.description ? html`<p>${v.description}</p>` : ""}
+        </div>`
+      : "",
+  action_plan: (v) => html`<div class="block action-plan"><table>
+    <caption>${v.title || "Action plan"}</caption>
+    <thead><tr><th scope="col">Priority area</th><th scope="col">Action</th><th scope="col">Start</th>
+      <th scope="col">Due</th><th scope="col">Barriers</th><th scope="col">Outcome</th></tr></thead>
+    <tbody>${v.rows.map((row) => html`<tr><th scope="row">${row.priority_area}</th><td>${row.action}</td>
+      <td>${formatDate(row.start)}</td><td>${formatDate(row.due)}</td><td>${row.barriers}</td><td>${row.outcome}</td></tr>`)}</tbody>
+  </table></div>`,
+  heading: (v) => html`<h2 class="block">${v}</h2>`,
+  paragraph: (v) => html`<div class="block rich-text">${raw(v)}</div>`,
+};
+
+function body(blocks) {
+  return blocks.map((block) => {
+    const renderBlock = BLOCKS[block.type];
+    return renderBlock ? html`<div data-block="${block.type}">${renderBlock(block.value)}</div>` : "";
+  });
+}
+
+function caseStudy(item, { preview = false } = {}) {
+  setTitle(item.title);
+  const councils = item.councils || (item.lead_council ? [item.lead_council] : []);
+  render(html`
+    ${preview
+      ? html`<div class="preview-banner" role="note"><strong>Preview.</strong> This is an unsaved
+          draft, shown only to you. It is not published and not in the API.</div>`
+      : ""}
+    ${breadcrumbs([["Case studies", config.base], [item.title, null]])}
+    <article class="case-study">
+      <h1>${item.title}</h1>
+      <p class="lead">${item.summary}</p>
+      <dl class="facts">
+        ${councils.length
+          ? html`<div><dt>${councils.length === 1 ? "Council" : "Councils"}</dt><dd>${councils.map(
+              (c, i) => html`${i ? ", " : ""}<a href="${councilLink(c)}">${c.name}</a>${c.is_active ? "" : " (abolished)"}`,
+            )}</dd></div>`
+          : ""}
+        ${item.date ? html`<div><dt>Published</dt><dd><time datetime="${item.date}">${formatDate(item.date)}</time></dd></div>` : ""}
+        ${item.topics && item.topics.length
+          ? html`<div><dt>Topics</dt><dd>${item.topics.map(
+              (t, i) => html`${i ? ", " : ""}<a href="${libraryLink({ topic: t.slug })}">${t.name}</a>`,
+            )}</dd></div>`
+          : ""}
+        ${item.support_type
+          ? html`<div><dt>Support programme</dt><dd><a href="${libraryLink({ support_type: item.support_type.slug })}">${item.support_type.name}</a></dd></div>`
+          : ""}
+        ${item.series ? html`<div><dt>Series</dt><dd>${item.series}</dd></div>` : ""}
+        ${item.is_covid19 ? html`<div><dt>COVID-19</dt><dd><a href="${link("covid-19/")}">Part of the COVID-19 hub</a></dd></div>` : ""}
+      </dl>
+      ${item.hero_image ? html`<figure class="hero">${picture(item.hero_image, { sizes: "(min-width: 60em) 60em, 100vw" })}</figure>` : ""}
+      <div class="body">${body(item.body || [])}</div>
+      ${item.partners && item.partners.length
+        ? section("Partner organisations", html`<ul>${item.partners.map(
+            (p) => html`<li>${p.website ? html`<a href="${p.website}">${p.name}</a>` : p.name} <span class="muted">(${p.kind_label})</span></li>`,
+          )}</ul>`, "block--partners")
+        : ""}
+      ${item.tags && item.tags.length
+        ? html`<p class="keywords">Keywords: ${item.tags.map((tag, i) => html`${i ? ", " : ""}${tag}`)}</p>`
+        : ""}
+    </article>
+    ${item.related && item.related.length
+      ? html`<section class="related" aria-labelledby="related-heading">
+          <h2 id="related-heading">Related case studies</h2>${cardList(item.related)}</section>`
+      : ""}
+  `);
+}
+
+// --- The COVID-19 hub ----------------------------------------------------------------------------
+
+function hubEntry(entry) {
+  if (entry.type === "case_study") {
+    const v = entry.value;
+    const council = v.lead_council ? v.lead_council.short_name || v.lead_council.name : "various";
+    return html`<li class="hub-entry"><h4><a href="${pageLink(v.path)}">${v.title}</a> <span class="muted">(${council})</span></h4>
+      <p>${v.summary}</p></li>`;
+  }
+  const v = entry.value;
+  return html`<li class="hub-entry"><h4><a href="${v.link}">${v.title}</a> <span class="muted">(${v.council})</span></h4>
+    <p>${v.summary}</p></li>`;
+}
+
+async function hub(page) {
+  setTitle(page.title);
+  const [collections, all] = await Promise.all([
+    api("pages/", { child_of: page.id, type: "wagtail_casestudies.CovidHubPage", fields: "title" }),
+    api("case-studies/", { covid: "true", limit: 0 }),
+  ]);
+  const parent = page.meta.parent;
+  const themes = page.themes || [];
+  render(html`
+    ${breadcrumbs([
+      ["Case studies", config.base],
+      ...(parent && parent.meta.type === "wagtail_casestudies.CovidHubPage"
+        ? [[parent.title, pageLink(new URL(parent.meta.html_url).pathname)]]
+        : []),
+      [page.title, null],
+    ])}
+    <h1>${page.title}</h1>
+    <div class="intro rich-text">${raw(page.introduction)}</div>
+    ${themes.length > 1
+      ? html`<nav class="contents" aria-labelledby="contents-heading"><h2 id="contents-heading">Themes</h2><ol>
+          ${themes.map((theme, i) => html`<li><a href="#theme-${i + 1}">${theme.value.heading}</a></li>`)}
+        </ol></nav>`
+      : ""}
+    ${page.featured_case_studies && page.featured_case_studies.length
+      ? html`<section aria-labelledby="featured-heading"><h2 id="featured-heading">Featured case studies</h2>
+          ${cardList(page.featured_case_studies)}</section>`
+      : ""}
+    ${themes.map(
+      (theme, i) => html`<section class="theme" id="theme-${i + 1}" aria-labelledby="theme-${i + 1}-heading">
+        <h2 id="theme-${i + 1}-heading">${theme.value.heading}</h2>
+        ${theme.value.introduction ? html`<div class="rich-text">${raw(theme.value.introduction)}</div>` : ""}
+        <h3 class="visually-hidden">Entries</h3>
+        <ul class="hub-entries">${theme.value.entries.map(hubEntry)}</ul>
+      </section>`,
+    )}
+    ${collections.items.length
+      ? html`<section aria-labelledby="collections-heading"><h2 id="collections-heading">More collections</h2><ul>
+          ${collections.items.map((child) => html`<li><a href="${pageLink(new URL(child.meta.html_url).pathname)}">${child.title}</a></li>`)}
+        </ul></section>`
+      : ""}
+    <p class="all-link"><a href="${libraryLink({ covid: "true" })}">See all ${plural(all.meta.total_count, "COVID-19 case study", "COVID-19 case studies")}</a></p>
+    ${page.how_to_submit
+      ? html`<section aria-labelledby="how-heading"><h2 id="how-heading">How to submit</h2>
+          <div class="rich-text">${raw(page.how_to_submit)}</div></section>`
+      : ""}
+  `);
+}
+
+// --- Councils --------------------------------------------------------------------------------
+
+async function councils() {
+  setTitle("Councils");
+  const data = await api("councils/", { has_case_studies: "true", limit: 100 });
+  const groups = new Map();
+  for (const council of data.items) {
+    const key = council.council_type_label;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(council);
+  }
+  render(html`
+    ${breadcrumbs([["Case studies", config.base], ["Councils", null]])}
+    <h1>Councils</h1>
+    <p>${plural(data.meta.total_count, "council has", "councils have")} published case studies.</p>
+    ${[...groups.entries()].map(
+      ([label, items]) => html`<section aria-labelledby="${label}"><h2>${label}</h2><ul class="columns">
+        ${items.map((c) => html`<li><a href="${councilLink(c)}">${c.name}</a> <span class="muted">(${c.case_study_count})</span></li>`)}
+      </ul></section>`,
+    )}
+  `);
+}
+
+async function council(slug) {
+  const params = new URLSearchParams(location.search);
+  const page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1);
+  const item = await api("councils/find/", { slug });
+  const listing = await api("case-studies/", {
+    council: item.slug,
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  setTitle(item.name);
+  const total = listing.meta.total_count;
+  const pages = Math.ceil(total / PAGE_SIZE);
+  const pageHref = (n) => `${councilLink(item)}${n > 1 ? `?page=${n}` : ""}`;
+  render(html`
+    ${breadcrumbs([["Case studies", config.base], ["Councils", link("councils/")], [item.name, null]])}
+    <h1>${item.name}</h1>
+    <dl class="facts">
+      <div><dt>Type</dt><dd>${item.council_type_label}</dd></div>
+      ${item.region_label ? html`<div><dt>Region or nation</dt><dd>${item.region_label}</dd></div>` : ""}
+      ${item.gss_code ? html`<div><dt>ONS code</dt><dd>${item.gss_code}</dd></div>` : ""}
+      ${item.parent ? html`<div><dt>County</dt><dd><a href="${councilLink(item.parent)}">${item.parent.name}</a></dd></div>` : ""}
+      ${item.valid_to
+        ? html`<div><dt>Abolished</dt><dd>${formatDate(item.valid_to)}${item.successor
+            ? html`; succeeded by <a href="${councilLink(item.successor)}">${item.successor.name}</a>`
+            : ""}</dd></div>`
+        : ""}
+      ${item.predecessors && item.predecessors.length
+        ? html`<div><dt>Took over from</dt><dd>${item.predecessors.map((c, i) => html`${i ? ", " : ""}<a href="${councilLink(c)}">${c.name}</a>`)}</dd></div>`
+        : ""}
+      ${item.website ? html`<div><dt>Website</dt><dd><a href="${item.website}">${item.website}</a></dd></div>` : ""}
+    </dl>
+    <h2>Case studies</h2>
+    <p class="results__count">${plural(total, "case study", "case studies")} name ${item.short_name || item.name}.</p>
+    ${cardList(listing.items)}
+    ${pages > 1
+      ? html`<nav class="pagination" aria-label="Pagination"><ul>
+          ${page > 1 ? html`<li><a href="${pageHref(page - 1)}" rel="prev">Previous</a></li>` : ""}
+          <li>Page ${page} of ${pages}</li>
+          ${page < pages ? html`<li><a href="${pageHref(page + 1)}" rel="next">Next</a></li>` : ""}
+        </ul></nav>`
+      : ""}
+    ${item.children && item.children.length
+      ? html`<p><a href="${libraryLink({ council: item.slug })}">Case studies from ${item.short_name || item.name} and its districts</a> are in the library.</p>`
+      : ""}
+  `);
+}
+
+// --- The submission form ---------------------------------------------------------------------
+
+const LONG_TEXT = 1000;
+
+function fieldControl(name, schema, required, options) {
+  const id = `field-${name}`;
+  const hint = schema.description ? html`<p class="hint" id="${id}-hint">${schema.description}</p>` : "";
+  const describedBy = raw(`aria-describedby="${id}-error${schema.description ? ` ${id}-hint` : ""}"`);
+  const error = html`<p class="field-error" id="${id}-error" hidden></p>`;
+  const req = required ? raw("required") : "";
+  const label = html`<label for="${id}">${schema.title}${required ? "" : html` <span class="muted">(optional)</span>`}</label>`;
+  if (name === "councils") {
+    return html`<div class="field">${label}${hint}${error}
+      <select id="${id}" name="${name}" multiple size="8" ${describedBy}>
+        ${options.councils.map((c) => html`<option value="${c.id}">${c.name}</option>`)}
+      </select></div>`;
+  }
+  if (name === "topics") {
+    return html`<fieldset class="field"><legend>${schema.title} <span class="muted">(optional)</span></legend>${error}
+      ${options.topics.map((t) => html`<div class="checkbox"><input type="checkbox" id="${id}-${t.id}" name="topics" value="${t.id}">
+        <label for="${id}-${t.id}">${t.name}</label></div>`)}
+    </fieldset>`;
+  }
+  if (name === "partners") {
+    const kinds = schema.items.properties.kind.enum;
+    return html`<fieldset class="field"><legend>${schema.title} <span class="muted">(optional)</span></legend>${error}
+      ${[0, 1, 2].map((i) => html`<div class="partner-row">
+        <div><label for="partner-${i}-name">Partner ${i + 1} name</label><input id="partner-${i}-name" data-partner="${i}" data-key="name"></div>
+        <div><label for="partner-${i}-kind">Kind</label><select id="partner-${i}-kind" data-partner="${i}" data-key="kind">
+          ${kinds.map((kind) => html`<option value="${kind}" ${kind === "other" ? raw("selected") : ""}>${kind.replace("_", " ")}</option>`)}
+        </select></div>
+        <div><label for="partner-${i}-website">Website</label><input id="partner-${i}-website" type="url" data-partner="${i}" data-key="website"></div>
+      </div>`)}
+    </fieldset>`;
+  }
+  if (schema.type === "boolean") {
+    return html`<div class="field checkbox">${error}<input type="checkbox" id="${id}" name="${name}" ${req} ${describedBy}>${label}</div>`;
+  }
+  if (schema.type === "array") {
+    return html`<div class="field">${label}${hint}${error}<textarea id="${id}" name="${name}" rows="3" data-lines ${describedBy}></textarea></div>`;
+  }
+  if (Array.isArray(schema.type) && schema.type.includes("number")) {
+    return html`<div class="field">${label}${hint}${error}<input id="${id}" name="${name}" inputmode="decimal" ${describedBy}></div>`;
+  }
+  const type = schema.format === "email" ? "email" : "text";
+  if ((schema.maxLength || 0) > LONG_TEXT) {
+    return html`<div class="field">${label}${hint}${error}<textarea id="${id}" name="${name}" rows="6" ${req} ${describedBy}></textarea></div>`;
+  }
+  return html`<div class="field">${label}${hint}${error}<input type="${type}" id="${id}" name="${name}" maxlength="${schema.maxLength || ""}" ${req} ${describedBy}></div>`;
+}
+
+async function allCouncils() {
+  const items = [];
+  for (let offset = 0; ; offset += 100) {
+    const data = await api("councils/", { active: "true", limit: 100, offset });
+    items.push(...data.items);
+    if (items.length >= data.meta.total_count || !data.items.length) return items;
+  }
+}
+
+async function submitPage() {
+  setTitle("Submit a case study");
+  const [schema, councilsList, topics] = await Promise.all([
+    fetch(config.schema).then((r) => r.json()),
+    allCouncils(),
+    api("topics/", { limit: 100 }),
+  ]);
+  const options = { councils: councilsList, topics: topics.items };
+  const required = new Set(schema.required);
+  const groups = schema["x-groups"].filter((group) => group.key !== "attachments");
+  render(html`
+    ${breadcrumbs([["Case studies", config.base], ["Submit a case study", null]])}
+    <h1>Submit a case study</h1>
+    <p>Tell other councils what you did, following the case study template. An editor reviews
+      every submission before it is published. You can also download the
+      <a href="${config.templateDocx}">template as a Word document</a>.</p>
+    <div id="form-status"></div>
+    <form id="submission" novalidate>
+      ${groups.map((group) => html`<fieldset class="group">
+        <legend><h2>${group.title}</h2></legend>
+        ${group.description && group.fields.length > 1 ? html`<p class="hint">${group.description}</p>` : ""}
+        ${group.fields.map((name) => fieldControl(name, schema.properties[name], required.has(name), options))}
+      </fieldset>`)}
+      <p class="hint">Attachments (reports, photos) can be sent with the
+        <a href="/">form on the main site</a>; this form sends JSON only.</p>
+      <button type="submit">Send the case study</button>
+    </form>
+  `);
+  const form = document.getElementById("submission");
+  const key = crypto.randomUUID ? crypto.randomUUID() : String(Date.now());
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const payload = {};
+    for (const [name, property] of Object.entries(schema.properties)) {
+      const control = form.elements.namedItem(name);
+      if (name === "topics") {
+        payload.topics = [...form.querySelectorAll('input[name="topics"]:checked')].map((c) => Number(c.value));
+      } else if (name === "partners") {
+        payload.partners = [0, 1, 2]
+          .map((i) => ({
+            name: document.getElementById(`partner-${i}-name`).value.trim(),
+            kind: document.getElementById(`partner-${i}-kind`).value,
+            website: document.getElementById(`partner-${i}-website`).value.trim(),
+          }))
+          .filter((p) => p.name);
+      } else if (!control) {
+        continue;
+      } else if (name === "councils") {
+        payload.councils = [...control.selectedOptions].map((o) => Number(o.value));
+      } else if (property.type === "boolean") {
+        payload[name] = control.checked;
+      } else if (control.dataset.lines !== undefined) {
+        payload[name] = control.value.split("\n").map((line) => line.trim()).filter(Boolean);
+      } else if (control.value.trim() !== "") {
+        payload[name] = control.value.trim();
+      }
+    }
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    const response = await fetch(config.submit, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "Idempotency-Key": key },
+      body: JSON.stringify(payload),
+    });
+    button.disabled = false;
+    const status = document.getElementById("form-status");
+    for (const message of form.querySelectorAll(".field-error")) message.hidden = true;
+    const data = await response.json().catch(() => ({}));
+    if (response.ok) {
+      render(html`<div class="panel" role="status"><h1>Thank you</h1>
+        <p>Your case study has been received. Your reference is <strong class="reference">${data.reference}</strong>.</p>
+        <p>An editor will be in touch before it is published.</p></div>
+        <p><a href="${config.base}">Back to the case studies</a></p>`);
+      setTitle("Thank you");
+      focusHeading();
+      return;
+    }
+    const errors = data.errors || { __all__: [{ message: `The server answered ${response.status}.` }] };
+    const items = [];
+    for (const [name, list] of Object.entries(errors)) {
+      const text = list.map((e) => e.message).join(" ");
+      const target = document.getElementById(`field-${name}-error`);
+      if (target) {
+        target.textContent = text;
+        target.hidden = false;
+        items.push(html`<li><a href="#field-${name}">${schema.properties[name] ? schema.properties[name].title : name}: ${text}</a></li>`);
+      } else {
+        items.push(html`<li>${text}</li>`);
+      }
+    }
+    status.innerHTML = fragment(html`<div class="error-summary" role="alert" tabindex="-1">
+      <h2>There is a problem</h2><ul>${items}</ul></div>`);
+    status.firstElementChild.focus();
+  });
+}
+
+// --- Preview and routing ---------------------------------------------------------------------
+
+async function preview() {
+  const token = new URLSearchParams(location.search).get("token") || "";
+  const response = await fetch(`${config.previewData}?${new URLSearchParams({ token })}`);
+  if (!response.ok) {
+    notFound("This preview has expired. Press Preview in the editor again.");
+    return;
+  }
+  const data = await response.json();
+  caseStudy(data.data, { preview: true });
+}
+
+async function pageByPath(path) {
+  try {
+    const item = await api("case-studies/find/", { html_path: path });
+    caseStudy(item);
+    return;
+  } catch (error) {
+    if (!(error instanceof NotFound)) throw error;
+  }
+  const page = await api("pages/find/", { html_path: path, fields: "*" });
+  if (page.meta.type === "wagtail_casestudies.CovidHubPage") {
+    await hub(page);
+  } else if (page.meta.type === "wagtail_casestudies.CaseStudyIndexPage") {
+    history.replaceState(null, "", config.base);
+    await library();
+  } else {
+    notFound();
+  }
+}
+
+async function route({ focus = false } = {}) {
+  const path = location.pathname.startsWith(config.base)
+    ? location.pathname.slice(config.base.length)
+    : "";
+  try {
+    if (path === "") {
+      await library({ focus });
+      return;
+    } else if (path === "preview/") {
+      await preview();
+    } else if (path === "submit/") {
+      await submitPage();
+    } else if (path === "councils/") {
+      await councils();
+    } else if (/^councils\/[^/]+\/$/.test(path)) {
+      await council(path.split("/")[1]);
+    } else {
+      await pageByPath(`/${path}`);
+    }
+  } catch (error) {
+    if (error instanceof NotFound) notFound();
+    else failure(error);
+  }
+  if (focus) focusHeading();
+}
+
+window.addEventListener("popstate", () => route({ focus: true }));
+route();
