@@ -272,6 +272,17 @@ class ContactBlock(blocks.StructBlock):
             data["phone"] = value.get("phone") or ""
         return data
 
+    def get_searchable_content(self, value):
+        """Unpublished email and phone are not indexed: a search must not find a page by them."""
+        if value.get("publish_contact_details"):
+            return super().get_searchable_content(value)
+        return [
+            text
+            for name, block in self.child_blocks.items()
+            if name not in ("email", "phone")
+            for text in block.get_searchable_content(value.get(name, block.get_default()))
+        ]
+
 
 class QuoteBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Quote"))

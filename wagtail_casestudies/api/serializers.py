@@ -582,4 +582,11 @@ class ChosenCaseStudiesField(_ContextMixin, drf_fields.Field):
     def to_representation(self, value) -> list[dict[str, Any]]:
         ids = [getattr(link, self.id_attribute) for link in value.all()]
         request = self.request
-        return cards_for_ids(ids, visible_case_studies(request), CardContext(request))
+        queryset = visible_case_studies(request)
+        if request is None:
+            # Wagtail 8's v3 API binds api_fields serializers without a context, so there is no
+            # request to take the site from: keep to the site of the page that chose them.
+            owner = getattr(value, "instance", None)
+            site = owner.get_site() if hasattr(owner, "get_site") else None
+            queryset = queryset.in_site(site) if site is not None else queryset.none()
+        return cards_for_ids(ids, queryset, CardContext(request))

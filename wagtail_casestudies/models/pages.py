@@ -411,17 +411,18 @@ class CaseStudyPageMixin(models.Model):
             return timezone.localdate(self.first_published_at)
         return None
 
-    def related_case_studies(self) -> list:
-        """The editor's chosen related case studies that are live and public, in order."""
+    def related_case_studies(self, site: Site | None = None) -> list:
+        """The editor's chosen related case studies that are live and public (and of ``site``
+        when given), in order."""
         chosen = [link.related_case_study_id for link in self.related_links.all()]
         if not chosen:
             return []
-        pages = live_case_studies().in_bulk(chosen)
+        pages = live_case_studies(site).in_bulk(chosen)
         return [pages[pk] for pk in chosen if pk in pages]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_case_studies"] = self.related_case_studies()
+        context["related_case_studies"] = self.related_case_studies(Site.find_for_request(request))
         return context
 
 
@@ -598,9 +599,9 @@ class CovidHubPageMixin(models.Model):
     class Meta:
         abstract = True
 
-    def featured_case_studies(self) -> list:
+    def featured_case_studies(self, site: Site | None = None) -> list:
         chosen = [link.case_study_id for link in self.featured_links.all()]
-        pages = with_card_data(live_case_studies()).in_bulk(chosen)
+        pages = with_card_data(live_case_studies(site)).in_bulk(chosen)
         return [pages[pk] for pk in chosen if pk in pages]
 
     def curated_case_study_ids(self) -> set[int]:
@@ -623,11 +624,16 @@ class CovidHubPageMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_case_studies"] = self.featured_case_studies()
+        site = Site.find_for_request(request)
+        context["featured_case_studies"] = self.featured_case_studies(site)
+        # The themes' case-study entries show only those visible here (live, public, this site).
+        context["visible_case_study_ids"] = set(
+            live_case_studies(site)
+            .filter(pk__in=self.curated_case_study_ids())
+            .values_list("pk", flat=True)
+        )
         if self.list_unfeatured:
-            context["unfeatured_case_studies"] = self.unfeatured_case_studies(
-                Site.find_for_request(request)
-            )
+            context["unfeatured_case_studies"] = self.unfeatured_case_studies(site)
         context["collections"] = self.get_children().live().public().type(CovidHubPage)
         return context
 
