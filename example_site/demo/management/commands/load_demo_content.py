@@ -12,7 +12,9 @@ import datetime
 import io
 import random
 from decimal import Decimal
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
@@ -77,8 +79,14 @@ class Command(BaseCommand):
             action="store_true",
             help="Delete the demo pages, images and documents first and build them again.",
         )
+        parser.add_argument(
+            "--site-url",
+            default=settings.WAGTAILADMIN_BASE_URL,
+            help="Where the site runs (default: WAGTAILADMIN_BASE_URL). Wagtail's default site, "
+            "localhost:80, is moved there so 'View live' and the pages API's links work.",
+        )
 
-    def handle(self, *args, force: bool = False, verbosity: int = 1, **options):
+    def handle(self, *args, force=False, site_url="", verbosity=1, **options):
         self.verbosity = verbosity
         try:
             site = Site.objects.filter(is_default_site=True).first()
@@ -98,6 +106,7 @@ class Command(BaseCommand):
             topics = self.ensure_named(Topic, content.TOPICS)
             support_types = self.ensure_named(SupportType, content.SUPPORT_TYPES)
             self.collection = self.ensure_collection()
+            self.ensure_site_address(site, site_url)
             index = self.ensure_index(site)
             hubs = self.ensure_hubs(index)
             created = 0
@@ -212,6 +221,16 @@ class Command(BaseCommand):
         return collection
 
     # --- Pages ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def ensure_site_address(site: Site, site_url: str) -> None:
+        address = urlsplit(site_url or "")
+        untouched = site.hostname == "localhost" and site.port == 80
+        if untouched and address.hostname:
+            site.hostname = address.hostname
+            site.port = address.port or (443 if address.scheme == "https" else 80)
+            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.save()
 
     def ensure_index(self, site: Site) -> CaseStudyIndexPage:
         index = CaseStudyIndexPage.objects.filter(slug=content.INDEX["slug"]).first()

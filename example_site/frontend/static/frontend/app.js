@@ -71,6 +71,7 @@ async function api(path, params) {
   return data;
 }
 
+const pathOf = (url) => (url ? new URL(url, location.origin).pathname : "");
 const link = (route) => config.base + route.replace(/^\//, "");
 const pageLink = (path) => link(path || "");
 const councilLink = (council) => link(`councils/${council.slug}/`);
@@ -322,6 +323,8 @@ async function library({ focus = false } = {}) {
   });
   const filters = document.getElementById("filters");
   filters.addEventListener("change", () => updateLibrary(readFilters(filters)));
+  // The sort control belongs to the form (form="filters") but sits outside it in the page.
+  document.getElementById("order").addEventListener("change", () => updateLibrary(readFilters(filters)));
   filters.addEventListener("submit", (event) => {
     event.preventDefault();
     updateLibrary(readFilters(filters));
@@ -551,7 +554,7 @@ async function hub(page) {
     ${breadcrumbs([
       ["Case studies", config.base],
       ...(parent && parent.meta.type === "wagtail_casestudies.CovidHubPage"
-        ? [[parent.title, pageLink(new URL(parent.meta.html_url).pathname)]]
+        ? [[parent.title, pageLink(pathOf(parent.meta.html_url))]]
         : []),
       [page.title, null],
     ])}
@@ -576,7 +579,7 @@ async function hub(page) {
     )}
     ${collections.items.length
       ? html`<section aria-labelledby="collections-heading"><h2 id="collections-heading">More collections</h2><ul>
-          ${collections.items.map((child) => html`<li><a href="${pageLink(new URL(child.meta.html_url).pathname)}">${child.title}</a></li>`)}
+          ${collections.items.map((child) => html`<li><a href="${pageLink(pathOf(child.meta.html_url))}">${child.title}</a></li>`)}
         </ul></section>`
       : ""}
     <p class="all-link"><a href="${libraryLink({ covid: "true" })}">See all ${plural(all.meta.total_count, "COVID-19 case study", "COVID-19 case studies")}</a></p>
@@ -661,13 +664,15 @@ async function council(slug) {
 
 const LONG_TEXT = 1000;
 
-function fieldControl(name, schema, required, options) {
+function fieldControl(name, schema, required, options, group) {
   const id = `field-${name}`;
+  // The group's legend already shows the heading of its main field: say it to screen readers only.
+  const labelClass = name === group.key ? "visually-hidden" : "";
   const hint = schema.description ? html`<p class="hint" id="${id}-hint">${schema.description}</p>` : "";
   const describedBy = raw(`aria-describedby="${id}-error${schema.description ? ` ${id}-hint` : ""}"`);
   const error = html`<p class="field-error" id="${id}-error" hidden></p>`;
   const req = required ? raw("required") : "";
-  const label = html`<label for="${id}">${schema.title}${required ? "" : html` <span class="muted">(optional)</span>`}</label>`;
+  const label = html`<label for="${id}" class="${labelClass}">${schema.title}${required ? "" : html` <span class="muted">(optional)</span>`}</label>`;
   if (name === "councils") {
     return html`<div class="field">${label}${hint}${error}
       <select id="${id}" name="${name}" multiple size="8" ${describedBy}>
@@ -737,8 +742,8 @@ async function submitPage() {
     <form id="submission" novalidate>
       ${groups.map((group) => html`<fieldset class="group">
         <legend><h2>${group.title}</h2></legend>
-        ${group.description && group.fields.length > 1 ? html`<p class="hint">${group.description}</p>` : ""}
-        ${group.fields.map((name) => fieldControl(name, schema.properties[name], required.has(name), options))}
+        ${group.description && !group.fields.includes(group.key) ? html`<p class="hint">${group.description}</p>` : ""}
+        ${group.fields.map((name) => fieldControl(name, schema.properties[name], required.has(name), options, group))}
       </fieldset>`)}
       <p class="hint">Attachments (reports, photos) can be sent with the
         <a href="/">form on the main site</a>; this form sends JSON only.</p>
@@ -834,15 +839,13 @@ async function pageByPath(path) {
   } catch (error) {
     if (!(error instanceof NotFound)) throw error;
   }
-  const page = await api("pages/find/", { html_path: path, fields: "*" });
-  if (page.meta.type === "wagtail_casestudies.CovidHubPage") {
-    await hub(page);
-  } else if (page.meta.type === "wagtail_casestudies.CaseStudyIndexPage") {
-    history.replaceState(null, "", config.base);
-    await library();
-  } else {
-    notFound();
-  }
+  // Hubs by path: the pages listing gives each page's URL; fetch the one whose path matches.
+  // (Relative requests only: the pages API writes absolute URLs with the Site's host name.)
+  const slug = path.split("/").filter(Boolean).pop();
+  const hubs = await api("pages/", { type: "wagtail_casestudies.CovidHubPage", slug });
+  const match = hubs.items.find((item) => pathOf(item.meta.html_url) === path);
+  if (!match) throw new NotFound(path);
+  await hub(await api(`pages/${match.id}/`));
 }
 
 async function route({ focus = false } = {}) {

@@ -1,0 +1,147 @@
+"""Browser tests of the example site: Playwright for Python driving Debian's Chromium.
+
+They run against a real server: the example site (``example_site.settings``) set up the way
+``scripts/example`` sets it up (migrate, the council register, the demo content) in a temporary
+SQLite database, served by ``manage.py runserver`` on a free port of 127.0.0.1. Run them with::
+
+    PYTHONPATH=example_site pytest -p no:cacheprovider --ds example_site.settings tests/browser
+
+(``scripts/test`` does, in the newest environment). Under the package's own test settings they
+are not collected. Screenshots go to tests/artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+EXAMPLE_SETTINGS = "example_site.settings"
+if os.environ.get("DJANGO_SETTINGS_MODULE") != EXAMPLE_SETTINGS:
+    collect_ignore_glob = ["test_*.py"]
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE_DIR = ROOT / "example_site"
+SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ADMIN = ("admin", "changeme")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The example site, set up from scratch and served on 127.0.0.1; yields its base URL."""
+    folder = tmp_path_factory.mktemp("example-site")
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": EXAMPLE_SETTINGS,
+        "DATABASE_URL": os.environ.get("BROWSER_TEST_DATABASE_URL")
+        or f"sqlite:///{folder / 'db.sqlite3'}",
+        "DJANGO_MEDIA_ROOT": str(folder / "media"),
+        "WAGTAILADMIN_BASE_URL": base_url,
+        "PYTHONPATH": str(EXAMPLE_DIR),
+    }
+
+    def manage(*args: str) -> None:
+        subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=EXAMPLE_DIR,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+    manage("migrate", "--no-input")
+    manage("casestudies_load_councils")
+    manage("load_demo_content")
+    log = open(folder / "server.log", "w")  # noqa: SIM115 (closed below)
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=EXAMPLE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for(base_url + "/frontend/")
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser_context():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/_env.sh does).")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1280, "height": 900},
+        )
+        context.set_default_timeout(15_000)
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    page = browser_context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    page.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def screenshot():
+    def take(page, name: str, *, full_page: bool = True) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=path, full_page=full_page)
+        return path
+
+    return take
