@@ -399,7 +399,8 @@ SNIPPET_PARAMETERS = [
     query_parameter("search", "Case-insensitive match on the name."),
     *PAGINATION,
 ]
-PATH_ID = {"name": "id", "in": "path", "required": True, "schema": INTEGER}
+# Ids are positive: the routes match digits only, so "-1" never reaches the API.
+PATH_ID = {"name": "id", "in": "path", "required": True, "schema": {**INTEGER, "minimum": 1}}
 FIND_CASE_STUDY = [
     query_parameter("html_path", "The case study's path on the site, e.g. /library/x/."),
     query_parameter("slug", "The case study's slug."),

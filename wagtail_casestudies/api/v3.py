@@ -75,6 +75,11 @@ def openapi_extra(resource: str, kind: str, operation_id: str) -> dict[str, Any]
         )
     operation["parameters"] = [p for p in operation["parameters"] if p["in"] != "path"]
     responses = openapi.inline(operation["responses"])
+    for status, response in responses.items():
+        if status.startswith("4") and "content" in response:  # errors are RFC 7807 problems
+            response["content"] = {
+                "application/problem+json": response["content"].pop("application/json")
+            }
     responses["200"]["content"]["application/json"]["schema"] = openapi.inline(
         responses["200"]["content"]["application/json"]["schema"]
     )

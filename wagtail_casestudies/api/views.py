@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import re
 from typing import Any
 
 from django.db.models import Count, Q
@@ -45,6 +46,19 @@ from .filters import (
 from .related import related_ids
 from .search import ranked_search_ids
 
+_ID = re.compile(r"[0-9]{1,30}")
+# The largest primary key any supported database stores (a signed 64-bit integer).
+MAX_DB_ID = 2**63 - 1
+
+
+def db_id(pk) -> int:
+    """A primary key from a URL, or Http404: a number too large for the database's integers
+    cannot name a row (and SQLite refuses to even compare with it)."""
+    number = int(pk)
+    if not 0 <= number <= MAX_DB_ID:
+        raise Http404("No object has this id.")
+    return number
+
 
 class CaseStudyAPIViewSetMixin:
     """What the package's viewsets share: compact JSON, 400s that name the parameter, caching."""
@@ -59,6 +73,14 @@ class CaseStudyAPIViewSetMixin:
     def handle_exception(self, exc):
         if isinstance(exc, ParameterError):
             return Response({"message": str(exc), "parameter": exc.parameter}, status=400)
+        if isinstance(exc, Http404) and not str(exc):
+            # DRF answers an unknown ?format= with a bare Http404: a 400 naming the parameter.
+            fmt = self.request.GET.get("format") if self.request is not None else None
+            if fmt:
+                known = ", ".join(renderer.format for renderer in self.renderer_classes)
+                message = f"format: unknown value {fmt!r} (known: {known})"
+                return Response({"message": message, "parameter": "format"}, status=400)
+            exc = Http404("Not found.")
         return super().handle_exception(exc)
 
     @staticmethod
@@ -251,7 +273,9 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         queryset = serializers.card_queryset(base, defer_body=False).prefetch_related(
             "partners", "related_links"
         )
-        queryset = self.find_queryset(request, base, queryset) if find else queryset.filter(pk=pk)
+        queryset = (
+            self.find_queryset(request, base, queryset) if find else queryset.filter(pk=db_id(pk))
+        )
         page = get_object_or_404(queryset)
 
         context = serializers.CardContext(request)
@@ -283,9 +307,9 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
                 raise ParameterError("slug", f"{slug!r} names several case studies; use html_path")
             return queryset.filter(pk__in=matches)
         if pk is not None:
-            if not pk.isdigit():
+            if not _ID.fullmatch(pk):
                 raise ParameterError("id", f"must be a case study id, not {pk!r}")
-            return queryset.filter(pk=int(pk))
+            return queryset.filter(pk=db_id(pk))
         raise ParameterError("html_path", "give html_path, slug or id")
 
     # --- OpenAPI -------------------------------------------------------------------------------
@@ -342,7 +366,7 @@ class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         allowed = [*COMMON_PARAMETERS, *(["slug", *self.find_parameters] if find else [])]
         check_parameter_names(request.GET, allowed)
         queryset = self.prepare(self.with_counts(request, self.model.objects.all()))
-        queryset = self.find_queryset(request, queryset) if find else queryset.filter(pk=pk)
+        queryset = self.find_queryset(request, queryset) if find else queryset.filter(pk=db_id(pk))
         obj = get_object_or_404(queryset)
         detail_url = serializers.detail_url_builder(request, self.resource)
         return self.detail_item(obj, detail_url, request)
