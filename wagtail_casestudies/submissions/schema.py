@@ -15,6 +15,7 @@ from ..template import TEMPLATE_SECTIONS
 from .forms import (
     HONEYPOT_FIELD,
     IDEMPOTENCY_FIELD,
+    MAX_CHOICES,
     AttachmentsField,
     LinesField,
     PartnersField,
@@ -53,9 +54,18 @@ def field_schema(form_field: forms.Field) -> dict[str, Any]:
             },
         }
     if isinstance(form_field, LinesField):
-        return {"type": "array", "items": {"type": "string", "maxLength": 255}}
+        return {
+            "type": "array",
+            "items": {"type": "string", "maxLength": 255},
+            "maxItems": MAX_CHOICES,
+        }
     if isinstance(form_field, forms.ModelMultipleChoiceField):
-        return {"type": "array", "items": {"type": "integer"}, "uniqueItems": True}
+        return {
+            "type": "array",
+            "items": {"type": "integer"},
+            "uniqueItems": True,
+            "maxItems": MAX_CHOICES,
+        }
     if isinstance(form_field, forms.BooleanField):
         return {"type": "boolean"}
     if isinstance(form_field, forms.DecimalField | forms.IntegerField | forms.FloatField):

@@ -147,9 +147,11 @@ def submit(request):
     if request.content_type == "application/json":
         try:
             payload = json.loads(request.body or b"{}")
+            # "\ud800" is valid JSON but not text: refuse it here, not deep in the sanitiser.
+            json.dumps(payload, ensure_ascii=False).encode()
         except RequestDataTooBig:
             return _error(_("The submission is too large."), "too_large", 413)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, RecursionError):  # incl. UnicodeDecodeError, UnicodeEncodeError
             return _error(_("The body is not valid JSON."), "invalid_json", 400)
         if not isinstance(payload, dict):
             return _error(_("Send a JSON object."), "invalid_json", 400)
