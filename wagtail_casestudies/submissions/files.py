@@ -67,6 +67,12 @@ FILE_TYPES: dict[str, FileType] = {
 _OOXML_PARTS = {"word/": "docx", "xl/": "xlsx", "ppt/": "pptx"}
 _ODF_MIMETYPES = {FILE_TYPES[k].content_type: k for k in ("odt", "ods", "odp")}
 _PILLOW_FORMATS = {"JPEG": "jpeg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+# A zip that would unpack to over 10 MiB at more than 100 times its size is a zip bomb, whatever
+# its parts are called (real Office files compress a few times, rarely twenty).
+ZIP_BOMB_SIZE = 10 * 1024 * 1024
+ZIP_BOMB_RATIO = 100
+# Macros: a .docx, .xlsx or .pptx cannot hold them (Office refuses such a file by that name).
+_MACRO_PARTS = ("vbaproject.bin",)
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,14 @@ class CheckedFile:
 def _detect_zip_type(fileobj) -> str | None:
     try:
         with zipfile.ZipFile(fileobj) as archive:
-            names = archive.namelist()
+            infos = archive.infolist()
+            names = [info.filename for info in infos]
+            unpacked = sum(info.file_size for info in infos)
+            packed = sum(info.compress_size for info in infos) or 1
+            if unpacked > ZIP_BOMB_SIZE and unpacked / packed > ZIP_BOMB_RATIO:
+                return None
+            if any(name.lower().rsplit("/", 1)[-1] in _MACRO_PARTS for name in names):
+                return None
             if "mimetype" in names:
                 with archive.open("mimetype") as part:
                     mimetype = part.read(100).decode("ascii", "replace").strip()

@@ -143,6 +143,11 @@ def store_submission(form, *, raw_data: dict, source: str, idempotency_key: str 
     stored_files: list = []
     try:
         with transaction.atomic():
+            if _wait_for_the_same_payload(fingerprint):
+                # Another request with this payload may have committed while this one waited.
+                existing = _existing(idempotency_key, fingerprint)
+                if existing is not None:
+                    return StoreResult(existing, created=False)
             submission = CaseStudySubmission.objects.create(
                 source=source,
                 title=data["title"],
@@ -187,6 +192,22 @@ def store_submission(form, *, raw_data: dict, source: str, idempotency_key: str 
 
     transaction.on_commit(lambda: notify_editors(submission))
     return StoreResult(submission, created=True)
+
+
+def _wait_for_the_same_payload(fingerprint: str) -> bool:
+    """Make transactions storing the same payload take turns (on PostgreSQL, with a transaction
+    advisory lock on its fingerprint), so the duplicate check inside the transaction sees a
+    submission another request committed meanwhile. Without it, the same case study sent
+    several times at once was stored several times. Returns whether it locked.
+
+    SQLite serialises writers itself and has no such lock; other databases skip this.
+    """
+    connection = transaction.get_connection()
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(fingerprint[:15], 16)])
+    return True
 
 
 def _delete_files(files) -> None:
