@@ -12,11 +12,13 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from wagtail.models import Site
 
 from . import preview
 
 
+@xframe_options_sameorigin  # the admin's preview panel shows the preview in an iframe
 def shell(request: HttpRequest, route: str = "") -> HttpResponse:
     site = Site.find_for_request(request)
     config = {

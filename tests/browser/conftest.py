@@ -64,7 +64,13 @@ def wait_for(url: str, timeout: float = 60) -> None:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    """The example site, set up from scratch and served on 127.0.0.1; yields its base URL."""
+    """The example site, set up from scratch and served on 127.0.0.1; yields its base URL.
+
+    BROWSER_TEST_SERVER=http://127.0.0.1:8000 uses a server you already run instead (with the
+    demo content loaded), which is quicker while writing tests."""
+    if os.environ.get("BROWSER_TEST_SERVER"):
+        yield os.environ["BROWSER_TEST_SERVER"].rstrip("/")
+        return
     folder = tmp_path_factory.mktemp("example-site")
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"

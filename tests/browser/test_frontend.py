@@ -62,6 +62,7 @@ def test_library_search_filter_paginate(server, page, screenshot):
     )
     page.get_by_label("Sort by").select_option("title")
     expect(page).to_have_url(re.compile(r"order=title"))
+    expect(page.locator("#results")).not_to_have_attribute("aria-busy", "true")
     titles = page.locator(".card__title").all_inner_texts()
     assert titles == sorted(titles, key=str.lower)
     screenshot(page, "frontend-search", full_page=False)

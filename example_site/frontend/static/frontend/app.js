@@ -849,9 +849,9 @@ async function pageByPath(path) {
 }
 
 async function route({ focus = false } = {}) {
-  const path = location.pathname.startsWith(config.base)
-    ? location.pathname.slice(config.base.length)
-    : "";
+  // Slugs may be Unicode ("café"): the API wants the path as characters, not %-escapes.
+  const pathname = decodeURIComponent(location.pathname);
+  const path = pathname.startsWith(config.base) ? pathname.slice(config.base.length) : "";
   try {
     if (path === "") {
       await library({ focus });
