@@ -99,6 +99,204 @@ def on_deleted(sender, instance, **kwargs) -> None:
         invalidate_api()
 
 
+# --- The card cache (models.CaseStudyCard, api/cards.py) ------------------------------------------
+#
+# Kept equal to the live, public case studies as they change, in the same transaction: a case
+# study saved (publishing, unpublishing, a live page created in code), its councils or topics
+# changed (modelcluster commits them after the page row, so each sends its own signal), a move,
+# a view restriction, a renamed council, topic, support type or image, a site. Deleting a page
+# deletes its card through the foreign key; the handlers below only stay out of the way of that.
+
+# Saving only these fields (revision bookkeeping, locking) changes nothing a card shows.
+_NOT_ON_CARDS = frozenset(
+    {
+        "has_unpublished_changes",
+        "draft_title",
+        "latest_revision",
+        "latest_revision_created_at",
+        "live_revision",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "numchild",
+        "owner",
+        "go_live_at",
+        "expire_at",
+    }
+)
+
+
+def _case_study_model():
+    from .models import CaseStudyPage
+
+    return CaseStudyPage
+
+
+def on_any_page_saved(sender, instance, created=False, update_fields=None, **kwargs) -> None:
+    from wagtail.models import Page
+
+    from .api import cards
+
+    if not isinstance(instance, Page) or kwargs.get("raw"):
+        return
+    if update_fields and set(update_fields) <= _NOT_ON_CARDS:
+        return
+    model = instance.specific_class
+    if model is not None and issubclass(model, _case_study_model()):
+        cards.refresh_cards([instance.pk])
+    elif not created:
+        # A new slug changes the URLs of the case studies below (their url_path rows are updated
+        # in bulk, without signals).
+        cards.refresh_moved_urls(instance)
+
+
+def on_page_moved_cards(sender, instance, **kwargs) -> None:
+    from .api import cards
+
+    cards.refresh_subtree(instance.path)
+
+
+def on_page_deleting(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    from .api import cards
+
+    if isinstance(instance, Page):
+        cards.deleting_pages().add(instance.pk)
+
+
+def on_page_deleted_cards(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    from .api import cards
+
+    if isinstance(instance, Page):
+        cards.deleting_pages().discard(instance.pk)
+
+
+def on_council_link_changed(sender, instance, **kwargs) -> None:
+    from .api import cards
+
+    cards.refresh_cards([instance.page_id])
+
+
+def on_topics_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    from .api import cards
+
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:  # topic.casestudypage_set changed: pk_set holds case-study ids
+        cards.refresh_cards(pk_set or [])
+    else:
+        cards.refresh_cards([instance.pk])
+
+
+def _pages_showing(instance) -> set[int]:
+    """Ids of the case studies whose cards show this council, topic, support type or image."""
+    from wagtail.images import get_image_model
+
+    from .models import CaseStudyCouncil, CaseStudyPage, Council, SupportType, Topic
+
+    if isinstance(instance, Council):
+        pages = CaseStudyCouncil.objects.filter(council=instance).values_list("page_id", flat=True)
+        return set(pages)
+    if isinstance(instance, Topic):
+        through = CaseStudyPage.topics.through
+        ids = set(through.objects.filter(topic=instance).values_list("casestudypage_id", flat=True))
+        ids |= set(CaseStudyPage.objects.filter(main_topic=instance).values_list("pk", flat=True))
+        return ids
+    if isinstance(instance, SupportType):
+        return set(CaseStudyPage.objects.filter(support_type=instance).values_list("pk", flat=True))
+    if isinstance(instance, get_image_model()):
+        return set(CaseStudyPage.objects.filter(hero_image=instance).values_list("pk", flat=True))
+    return set()
+
+
+def on_card_source_saved(sender, instance, **kwargs) -> None:
+    from .api import cards
+
+    if not kwargs.get("raw"):
+        cards.refresh_cards(_pages_showing(instance))
+
+
+def on_card_source_deleting(sender, instance, **kwargs) -> None:
+    # Deleting a topic, support type or image changes the case studies through cascades and
+    # SET_NULL updates that send no signals: note who shows it before it goes.
+    instance._casestudies_card_ids = _pages_showing(instance)
+
+
+def on_card_source_deleted(sender, instance, **kwargs) -> None:
+    from .api import cards
+
+    cards.refresh_cards(getattr(instance, "_casestudies_card_ids", ()))
+
+
+def on_restriction_changed(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    from .api import cards
+
+    path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    if path is not None:
+        cards.refresh_subtree(path)
+
+
+def on_site_changed(sender, instance, **kwargs) -> None:
+    """A site's host, port or root changes every card's URLs: mark all cards for rebuilding
+    (one UPDATE); each is rebuilt when next served, rather than all of them now."""
+    from .api import cards
+
+    cards.mark_all_stale()
+
+
+def register_card_handlers() -> None:
+    from django.db.models.signals import m2m_changed, pre_delete
+    from wagtail.images import get_image_model
+    from wagtail.models import PageViewRestriction, Site
+
+    from .models import CaseStudyCouncil, CaseStudyPage, Council, SupportType, Topic
+
+    post_save.connect(on_any_page_saved, dispatch_uid="casestudies_cards_page_saved")
+    post_page_move.connect(on_page_moved_cards, dispatch_uid="casestudies_cards_moved")
+    pre_delete.connect(on_page_deleting, dispatch_uid="casestudies_cards_page_deleting")
+    post_delete.connect(on_page_deleted_cards, dispatch_uid="casestudies_cards_page_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_council_link_changed,
+            sender=CaseStudyCouncil,
+            dispatch_uid=f"casestudies_cards_council_link_{signal is post_save}",
+        )
+    m2m_changed.connect(
+        on_topics_changed,
+        sender=CaseStudyPage.topics.through,
+        dispatch_uid="casestudies_cards_topics",
+    )
+    for model in (Council, Topic, SupportType, get_image_model()):
+        label = model._meta.label
+        post_save.connect(
+            on_card_source_saved, sender=model, dispatch_uid=f"casestudies_cards_{label}_saved"
+        )
+        pre_delete.connect(
+            on_card_source_deleting,
+            sender=model,
+            dispatch_uid=f"casestudies_cards_{label}_deleting",
+        )
+        post_delete.connect(
+            on_card_source_deleted, sender=model, dispatch_uid=f"casestudies_cards_{label}_deleted"
+        )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"casestudies_cards_restriction_{signal is post_save}",
+        )
+        signal.connect(
+            on_site_changed,
+            sender=Site,
+            dispatch_uid=f"casestudies_cards_site_{signal is post_save}",
+        )
+
+
 def register_signal_handlers() -> None:
     from taggit.models import Tag
     from wagtail.documents import get_document_model
@@ -129,3 +327,4 @@ def register_signal_handlers() -> None:
 
 
 register_signal_handlers()
+register_card_handlers()

@@ -421,6 +421,11 @@ class CaseStudyFilter:
         if self.search_ids is not None:
             conditions["search"] = Q(pk__in=self.search_ids)
 
+    def add_search(self, search_ids: list[int]) -> None:
+        """Narrow the selection to these search results (ids of matching case studies)."""
+        self.search_ids = search_ids
+        self.conditions["search"] = Q(pk__in=search_ids)
+
     @staticmethod
     def _with_districts(council_model, ids: list[int]) -> list[int]:
         """The councils and every council inside them (districts in a county), at any depth."""
@@ -454,7 +459,9 @@ class CaseStudyFilter:
 
     def facet_counts(self, facets: list[str]) -> tuple[int, dict[str, list[dict]]]:
         """The total of the selection and every requested facet, from one query."""
-        from ..models import CaseStudyCouncil, CaseStudyPage, SupportType, Topic
+        if self._has_field("council_types"):
+            return self._card_facet_counts(facets)
+        from ..models import CaseStudyCouncil, SupportType, Topic
 
         parts = []
 
@@ -499,17 +506,117 @@ class CaseStudyFilter:
                 member(
                     facet, links, F(f"council__{facet}"), Value(""), Count("page_id", distinct=True)
                 )
+        # The selection itself has the date and the flag: count it directly, no self-join.
         if "year" in facets:
-            pages = CaseStudyPage.objects.filter(pk__in=ids("year"))
+            pages = self.queryset(without="year")
             member("year", pages, ExtractYear("publication_date"), Value(""), Count("pk"))
         if "covid" in facets:
-            pages = CaseStudyPage.objects.filter(pk__in=ids("covid"))
+            pages = self.queryset(without="covid")
             member("covid", pages, F("is_covid19"), Value(""), Count("pk"))
         union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         rows: dict[str, list] = {"_total": [], **{name: [] for name in facets}}
         for facet, value, label, count in union:
             rows[facet].append((value, label, count))
         total = sum(row[2] for row in rows.pop("_total"))
+        return total, {name: self._facet_items(name, rows[name]) for name in facets}
+
+    def _has_field(self, name: str) -> bool:
+        return any(f.name == name for f in self.base.model._meta.concrete_fields)
+
+    def _card_facet_counts(self, facets: list[str]) -> tuple[int, dict[str, list[dict]]]:
+        """Facets on the card cache (models/cards.py), where every facet but the topics is a
+        column (or a bit mask) of the selection itself.
+
+        Facets whose own filter is not active share the whole selection, and are counted
+        together: one aggregate (the total, the council type and region bits, the COVID-19
+        flag) and one GROUP BY year and support type, both reading only the covering index.
+        A facet whose filter is active gets the same over the selection without that filter.
+        Topics are counted on the topic links (their unique index covers the query). Labels of
+        topics and support types, with the zero counts, come from one small query.
+        """
+        from django.db.models.lookups import GreaterThan
+
+        from ..models import CaseStudyPage, CouncilType, Region, SupportType, Topic
+        from ..models.cards import council_type_bit, region_bit
+
+        bits = {
+            "council_type": ("council_types", CouncilType.values, council_type_bit),
+            "region": ("regions", Region.values, region_bit),
+        }
+        groups: dict[str | None, list[str]] = {None: []}
+        for facet in facets:
+            key = facet if facet in self.conditions else None
+            groups.setdefault(key, []).append(facet)
+
+        rows: dict[str, list] = {name: [] for name in facets}
+        counts_by_value: dict[str, dict] = {"topic": {}, "support_type": {}}
+        total = 0
+        for key, members in groups.items():
+            selection = self.queryset(without=key).order_by()
+            aggregates = {}
+            if key is None:
+                aggregates["total"] = Count("pk")
+            for facet in members:
+                if facet in bits:
+                    column, values, bit = bits[facet]
+                    for index, value in enumerate(values):
+                        condition = GreaterThan(F(column).bitand(bit(value)), 0)
+                        aggregates[f"{facet}_{index}"] = Count("pk", filter=condition)
+                elif facet == "covid":
+                    aggregates["covid_true"] = Count("pk", filter=Q(is_covid19=True))
+                    aggregates["covid_false"] = Count("pk", filter=Q(is_covid19=False))
+            if aggregates:
+                result = selection.aggregate(**aggregates)
+                total = result.get("total", total)
+                for facet in members:
+                    if facet in bits:
+                        values = bits[facet][1]
+                        rows[facet] = [
+                            (value, "", result[f"{facet}_{index}"])
+                            for index, value in enumerate(values)
+                        ]
+                    elif facet == "covid":
+                        rows[facet] = [
+                            (True, "", result["covid_true"]),
+                            (False, "", result["covid_false"]),
+                        ]
+            grouped = [name for name in ("year", "support_type") if name in members]
+            if grouped:
+                columns = {"year": "year", "support_type": "support_type_id"}
+                years: dict[int, int] = {}
+                for values in selection.values(*[columns[n] for n in grouped]).annotate(
+                    n=Count("pk")
+                ):
+                    if "year" in grouped and values["year"] is not None:
+                        years[values["year"]] = years.get(values["year"], 0) + values["n"]
+                    if "support_type" in grouped and values["support_type_id"] is not None:
+                        by_id = counts_by_value["support_type"]
+                        by_id[values["support_type_id"]] = (
+                            by_id.get(values["support_type_id"], 0) + values["n"]
+                        )
+                if "year" in grouped:
+                    rows["year"] = [(year, "", n) for year, n in years.items()]
+            if "topic" in members:
+                through = CaseStudyPage.topics.through
+                counts_by_value["topic"] = dict(
+                    through.objects.filter(casestudypage_id__in=selection.values("pk"))
+                    .order_by()
+                    .values_list("topic_id")
+                    .annotate(n=Count("*"))
+                )
+
+        labelled = [name for name in ("topic", "support_type") if name in facets]
+        if labelled:
+            parts = [
+                model.objects.order_by()
+                .annotate(f_facet=Value(name, output_field=CharField()))
+                .values_list("f_facet", "pk", "slug", "name")
+                for name, model in (("topic", Topic), ("support_type", SupportType))
+                if name in labelled
+            ]
+            union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+            for name, pk, slug, label in union:
+                rows[name].append((slug, label, counts_by_value[name].get(pk, 0)))
         return total, {name: self._facet_items(name, rows[name]) for name in facets}
 
     def _facet_items(self, facet: str, rows) -> list[dict]:

@@ -25,7 +25,7 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Site
 
 from ..models import CaseStudyPage, Council, SupportType, Topic
-from . import serializers
+from . import cards, serializers
 from .cache import cached_response
 from .filters import (
     COMMON_PARAMETERS,
@@ -145,17 +145,32 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         query = parse_case_study_query(request.GET, self.listing_field_names())
         fields = select_fields(query.fields, serializers.CARD_FIELDS, self.listing_field_names())
         site = Site.find_for_request(request)
-        base = self.visible_case_studies(request)
+        # The pages themselves are needed only to search and for fields beyond the card.
+        extras = [name for name in fields if name not in serializers.CARD_FIELDS]
+        base = self.visible_case_studies(request) if query.search or extras else None
 
+        # Filters, counts, facets and order read the card cache alone: it holds exactly the
+        # live, public case studies, with the columns the filters test (see models/cards.py).
+        selection_filter = CaseStudyFilter(query, cards.visible_cards(site))
         search_ids = None
         if query.search:
+            if query.facets or not selection_filter.conditions:
+                # Facets count the search under other filters than these: rank everything.
+                searchable, key = base, ()
+            else:
+                # Rank only what the filters let through: a common word over all case studies
+                # costs far more than the filtered few.
+                searchable = CaseStudyPage.objects.filter(
+                    pk__in=selection_filter.queryset().order_by().values("pk")
+                )
+                key = (repr(sorted(query.filters.items())), query.include_districts)
             search_ids = ranked_search_ids(
                 query.search,
-                base,
+                searchable,
                 query.search_operator,
-                cache_key_parts=(site.pk if site else None,),
+                cache_key_parts=(site.pk if site else None, *key),
             )
-        selection_filter = CaseStudyFilter(query, base, search_ids)
+            selection_filter.add_search(search_ids)
         selection = selection_filter.queryset()
 
         facets = None
@@ -164,8 +179,6 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
             total, facets = selection_filter.facet_counts(query.facets)
 
         start, stop = query.offset, query.offset + query.limit
-        extras = [name for name in fields if name not in serializers.CARD_FIELDS]
-        defer_body = not any(name in ("body",) for name in extras)
         if query.orders_by_relevance:
             if set(selection_filter.conditions) == {"search"}:
                 ranked = search_ids
@@ -174,37 +187,52 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
                 ranked = [pk for pk in search_ids if pk in matching]
             total = len(ranked)
             page_ids = ranked[start:stop]
-            pages = (
-                {
-                    page.pk: page
-                    for page in serializers.card_queryset(
-                        base.filter(pk__in=page_ids), defer_body=defer_body
-                    )
-                }
-                if page_ids
-                else {}
-            )
-            pages = [pages[pk] for pk in page_ids if pk in pages]
+            in_order = selection.filter(pk__in=page_ids) if page_ids else None
         else:
             if total is None:
                 total = selection.count()
-            pages = (
-                list(
-                    serializers.card_queryset(
-                        selection_filter.ordered(selection), defer_body=defer_body
-                    )[start:stop]
-                )
-                if query.limit
-                else []
-            )
+            page_ids = None
+            in_order = selection_filter.ordered(selection)[start:stop] if query.limit else None
 
         context = serializers.CardContext(request)
-        bound = self.bind_extra_fields(extras, request)
-        items = [self.item_data(page, fields, context, bound) for page in pages]
+        if in_order is None:
+            items = []
+        elif not extras:
+            rows = list(in_order.values_list("pk", "data", "format"))
+            if page_ids is not None:
+                position = {pk: index for index, pk in enumerate(page_ids)}
+                rows.sort(key=lambda row: position[row[0]])
+            served = cards.serve_cards(rows, site.pk, context)
+            items = [self.card_fields(card, fields) for card in served]
+        else:
+            # Fields beyond the card need the pages themselves.
+            if page_ids is None:
+                page_ids = list(in_order.values_list("pk", flat=True))
+            defer_body = "body" not in extras
+            pages = {
+                page.pk: page
+                for page in serializers.card_queryset(
+                    base.filter(pk__in=page_ids), defer_body=defer_body
+                )
+            }
+            bound = self.bind_extra_fields(extras, request)
+            items = [
+                self.item_data(pages[pk], fields, context, bound) for pk in page_ids if pk in pages
+            ]
         meta: dict[str, Any] = {"total_count": total}
         if facets is not None:
             meta["facets"] = facets
         return {"meta": meta, "items": items}
+
+    @staticmethod
+    def card_fields(card: dict[str, Any], fields: list[str]) -> dict[str, Any]:
+        """A served card cut to the requested fields (``id`` and ``meta`` always)."""
+        if len(fields) == len(serializers.CARD_FIELDS):  # the default: the whole card
+            return card
+        data = {"id": card["id"], "meta": card["meta"]}
+        for name in fields:
+            data[name] = card[name]
+        return data
 
     # --- Items ---------------------------------------------------------------------------------
 

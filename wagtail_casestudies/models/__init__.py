@@ -1,3 +1,4 @@
+from .cards import CaseStudyCard
 from .pages import (
     CaseStudyCouncil,
     CaseStudyIndexPage,
@@ -29,6 +30,7 @@ from ..submissions.models import (
 # isort: on
 
 __all__ = [
+    "CaseStudyCard",
     "CaseStudyCouncil",
     "CaseStudyIndexPage",
     "CaseStudyIndexPageMixin",

@@ -1,0 +1,244 @@
+"""The card cache (models.CaseStudyCard) stays equal to the live, public case studies and to the
+cards built from the pages, through every kind of change; the API never shows what it must not."""
+
+import datetime
+
+import pytest
+from django.apps import apps as django_apps
+from django.core.cache import cache
+from django.test import RequestFactory
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction, Site
+
+from tests import factories
+from tests.urls import api_router
+from wagtail_casestudies.api import cards, serializers
+from wagtail_casestudies.models import (
+    CaseStudyCard,
+    CaseStudyCouncil,
+    CaseStudyPage,
+    CouncilType,
+    Region,
+)
+
+URL = "/api/v2/case-studies/"
+
+
+@pytest.fixture(autouse=True)
+def clear_cache(db):
+    cache.clear()
+
+
+@pytest.fixture
+def lib(index_page):
+    library = factories.make_api_library(index_page)
+    library.index_page = index_page
+    return library
+
+
+def card_ids() -> set[int]:
+    return set(CaseStudyCard.objects.values_list("pk", flat=True))
+
+
+def visible_ids() -> set[int]:
+    return set(CaseStudyPage.objects.live().public().values_list("pk", flat=True))
+
+
+def expected_cards(host: str = "testserver") -> list[dict]:
+    """The cards as built from the pages (the pre-cache way), newest first, for this host."""
+    request = RequestFactory().get(URL, HTTP_HOST=host)
+    request.wagtailapi_router = api_router
+    site = Site.find_for_request(request)
+    pages = serializers.card_queryset(CaseStudyPage.objects.live().public().in_site(site)).order_by(
+        "-publication_date", "-pk"
+    )
+    context = serializers.CardContext(request)
+    return [serializers.card_data(page, context) for page in pages]
+
+
+def listed(client, host: str = "testserver") -> list[dict]:
+    cache.clear()
+    response = client.get(URL, {"limit": 100}, HTTP_HOST=host)
+    assert response.status_code == 200, response.content
+    return response.json()["items"]
+
+
+def assert_consistent(client) -> None:
+    assert card_ids() == visible_ids()
+    assert listed(client) == expected_cards()
+    assert listed(client, "other.example") == expected_cards("other.example")
+
+
+def test_cards_exist_for_visible_case_studies_only(client, lib):
+    assert lib.draft.pk not in card_ids()
+    assert lib.private.pk not in card_ids()
+    assert lib.elsewhere.pk in card_ids()  # filtered by site when listed
+    assert_consistent(client)
+    titles = [item["title"] for item in listed(client)]
+    assert "Kent: a draft about bins" not in titles
+    assert "Kent: private bins" not in titles
+    assert "Kent: bins on another site" not in titles
+
+
+def test_served_card_equals_the_card_built_from_the_page_with_hero_image(client, index_page):
+    image = factories.make_image(width=800, height=600)
+    council = factories.make_council(
+        "Old District Council",
+        council_type=CouncilType.DISTRICT,
+        region=Region.SOUTH_WEST,
+        valid_to=datetime.date.today() - datetime.timedelta(days=1),
+    )
+    factories.make_case_study(
+        index_page,
+        councils=[council, factories.make_council()],
+        hero_image=image,
+        hero_image_alt="A bin lorry",
+        topics=[factories.make_topic(), factories.make_topic()],
+        support_type=factories.make_support_type(),
+    )
+    assert listed(client) == expected_cards()
+    card = listed(client)[0]
+    assert card["lead_council"]["is_active"] is False
+    assert card["hero_thumbnail"]["url"].startswith("http://testserver/")
+
+
+def test_publish_unpublish_and_drafts(client, lib):
+    lib.draft.save_revision().publish()
+    assert lib.draft.pk in card_ids()
+    lib.bins.unpublish()
+    assert lib.bins.pk not in card_ids()
+    # A new draft of a live page changes nothing until it is published.
+    lib.homes.title = "Dover: a retitled draft"
+    lib.homes.save_revision()
+    assert CaseStudyCard.objects.get(pk=lib.homes.pk).title == "Dover: homes for key workers"
+    lib.homes.get_latest_revision().publish()
+    assert CaseStudyCard.objects.get(pk=lib.homes.pk).title == "Dover: a retitled draft"
+    assert_consistent(client)
+
+
+def test_live_page_created_in_code_gets_its_councils_and_topics(client, index_page):
+    """add_child of a live page (no revision): modelcluster saves the councils and topics after
+    the page row, and the card follows."""
+    kent, leeds = factories.make_council("Kent"), factories.make_council("Leeds")
+    waste = factories.make_topic("Waste")
+    page = CaseStudyPage(
+        title="In code",
+        slug="in-code",
+        summary="S.",
+        live=True,
+        main_topic=waste,
+        first_published_at=timezone.now(),
+        publication_date=datetime.date(2022, 1, 1),
+    )
+    page.topics = [waste]
+    page.council_links.add(CaseStudyCouncil(council=kent, sort_order=0))
+    page.council_links.add(CaseStudyCouncil(council=leeds, sort_order=1))
+    index_page.add_child(instance=page)
+    card = listed(client)[0]
+    assert card["lead_council"]["name"] == "Kent"
+    assert card["topics"][0]["name"] == "Waste"
+    assert_consistent(client)
+
+
+def test_privacy_changes(client, lib):
+    restriction = PageViewRestriction.objects.create(
+        page=lib.index_page, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert not card_ids() & {page.pk for page in lib.visible}
+    assert listed(client) == []
+    restriction.delete()
+    assert {page.pk for page in lib.visible} <= card_ids()
+    # Lifting the members-only section's restriction shows its case study.
+    PageViewRestriction.objects.filter(page__title="Members only").delete()
+    assert lib.private.pk in card_ids()
+    assert_consistent(client)
+
+
+def test_moves_and_slug_changes(client, lib):
+    members_only = Page.objects.get(title="Members only")
+    lib.bins.refresh_from_db()
+    lib.bins.move(members_only, pos="last-child")
+    assert lib.bins.pk not in card_ids()
+    Page.objects.get(pk=lib.bins.pk).move(lib.index_page, pos="last-child")
+    assert lib.bins.pk in card_ids()
+    # A new slug on the index changes every URL below it.
+    lib.index_page.refresh_from_db()
+    lib.index_page.slug = "library"
+    lib.index_page.save_revision().publish()
+    assert {item["path"].split("/")[1] for item in listed(client)} == {"library"}
+    assert_consistent(client)
+
+
+def test_deleting_pages_and_sections(client, lib):
+    Page.objects.get(pk=lib.security.pk).delete()
+    assert lib.security.pk not in card_ids()
+    # A whole section with view restrictions, council links and topics goes at once.
+    Page.objects.get(title="Members only").delete()
+    lib.index_page.delete()
+    assert card_ids() == {lib.elsewhere.pk}
+    assert_consistent(client)
+
+
+def test_snippet_image_and_site_changes(client, lib):
+    lib.kent.name = "Kent Council"
+    lib.kent.region = Region.LONDON
+    lib.kent.save()
+    lib.waste.name = "Waste and recycling"
+    lib.waste.save()
+    lib.ope.name = "OPE"
+    lib.ope.save()
+    card = next(item for item in listed(client) if item["id"] == lib.bins.pk)
+    assert card["lead_council"]["name"] == "Kent Council"
+    assert card["topics"][0]["name"] == "Waste and recycling"
+    assert card["support_type"]["name"] == "OPE"
+    assert CaseStudyCard.objects.get(pk=lib.bins.pk).regions == 1 << Region.values.index("london")
+    image = factories.make_image()
+    lib.bins.hero_image = image
+    lib.bins.save_revision().publish()
+    image.title = "Renamed"
+    image.save()
+    card = next(item for item in listed(client) if item["id"] == lib.bins.pk)
+    assert card["hero_thumbnail"]["alt"] == "Renamed"
+    image.delete()
+    assert next(i for i in listed(client) if i["id"] == lib.bins.pk)["hero_thumbnail"] is None
+    lib.ope.delete()
+    lib.waste.delete()
+    site = Site.objects.get(is_default_site=True)
+    site.port = 8080
+    site.save()
+    assert all(":8080/" in item["url"] for item in listed(client, "testserver"))
+    assert_consistent(client)
+
+
+def test_cards_of_another_format_are_rebuilt_when_served(client, lib):
+    CaseStudyCard.objects.update(data={}, format=0)
+    assert listed(client) == expected_cards()
+    assert set(CaseStudyCard.objects.values_list("format", flat=True)) != {0}
+
+
+def test_migration_fills_cards_for_existing_case_studies(client, lib):
+    from importlib import import_module
+
+    migration = import_module("wagtail_casestudies.migrations.0003_card_cache")
+    expected = card_ids()
+    CaseStudyCard.objects.all().delete()
+    migration.fill_cards(django_apps, None)
+    assert card_ids() == expected
+    assert set(CaseStudyCard.objects.values_list("format", flat=True)) == {0}
+    facets = client.get(URL, {"facets": "region,council_type", "limit": 0}).json()["meta"]
+    assert {f["value"]: f["count"] for f in facets["facets"]["region"]}["south_east"] == 2
+    assert listed(client) == expected_cards()
+
+
+def test_rebuild_all_matches_the_signal_maintained_table(client, lib):
+    before = {
+        card.pk: (card.path, card.data, card.council_types, card.regions)
+        for card in CaseStudyCard.objects.all()
+    }
+    CaseStudyCard.objects.all().delete()
+    assert cards.rebuild_all() == len(before)
+    after = {
+        card.pk: (card.path, card.data, card.council_types, card.regions)
+        for card in CaseStudyCard.objects.all()
+    }
+    assert after == before
