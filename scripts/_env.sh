@@ -3,11 +3,12 @@
 shopt -s inherit_errexit
 
 # The supported extremes: (python, pip requirement pins) per environment name.
-declare -A ENV_PYTHON=([lowest]=3.11 [newest]=3.13 [example]=3.11)
+declare -A ENV_PYTHON=([lowest]=3.11 [newest]=3.13 [example]=3.11 [bench]=3.11)
 declare -A ENV_PINS=(
     [lowest]="wagtail==7.0.* django==5.2.*"
     [newest]="wagtail==8.0.* django>=6.0,<6.2"
     [example]="wagtail==8.0.* django==5.2.*"
+    [bench]="wagtail==8.0.* django==5.2.*"
 )
 
 find_python() {
@@ -52,4 +53,23 @@ ensure_postgres() {
         pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start >&2
         for _ in $(seq 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
     fi
+}
+
+ensure_chromium() {
+    # Debian's Chromium, which the browser tests drive through Playwright (Playwright's own
+    # browser download is not used). Installs it with apt when it is missing (CI runs as root).
+    if [ -x /usr/bin/chromium ]; then
+        return 0
+    fi
+    echo "== installing Debian's chromium for the browser tests" >&2
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
+}
+
+ensure_browser_deps() {
+    # The example site's requirements, Playwright and MkDocs in an environment's venv.
+    local python=$1
+    uv pip install --quiet --python "$python" -e ".[browser,docs]" -r example_site/requirements.txt >&2
 }
