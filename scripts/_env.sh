@@ -3,11 +3,12 @@
 shopt -s inherit_errexit
 
 # The supported extremes: (python, pip requirement pins) per environment name.
-declare -A ENV_PYTHON=([lowest]=3.11 [newest]=3.13 [example]=3.11)
+declare -A ENV_PYTHON=([lowest]=3.11 [newest]=3.13 [example]=3.11 [bench]=3.11)
 declare -A ENV_PINS=(
     [lowest]="wagtail==7.0.* django==5.2.*"
     [newest]="wagtail==8.0.* django>=6.0,<6.2"
     [example]="wagtail==8.0.* django==5.2.*"
+    [bench]="wagtail==8.0.* django==5.2.*"
 )
 
 find_python() {
