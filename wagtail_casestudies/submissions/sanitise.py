@@ -24,14 +24,26 @@ _TAG_RENAMES = (
 )
 
 
+# How many layers of entity encoding clean_text peels off ("&amp;lt;b&amp;gt;" is two).
+MAX_DECODE_ROUNDS = 5
+
+
 def clean_text(value: str | None) -> str:
     """Plain text: every tag removed (script and style with their content), entities decoded.
 
-    The result is text, not HTML: templates escape it when they show it.
+    The result is text, not HTML: templates escape it when they show it. Decoding entities may
+    reveal markup ("&lt;img onerror=…&gt;"), so tags are stripped again until nothing changes:
+    no markup survives, even for a front end that puts the text into innerHTML.
     """
     if not value:
         return ""
-    return html.unescape(nh3.clean(str(value), tags=set())).strip()
+    text = str(value)
+    for _round in range(MAX_DECODE_ROUNDS):
+        cleaned = html.unescape(nh3.clean(text, tags=set()))
+        if cleaned == text:
+            return cleaned.strip()
+        text = cleaned
+    return nh3.clean(text, tags=set()).strip()  # still decoding: leave the rest escaped
 
 
 def clean_rich_text(value: str | None) -> str:

@@ -37,6 +37,7 @@ from .models import (
     SubmissionAttachment,
     SubmissionStatus,
 )
+from .sanitise import clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -357,7 +358,9 @@ def _import_attachment(attachment: SubmissionAttachment, user) -> None:
         content = ContentFile(attachment.file.read(), name=attachment.original_name)
     finally:
         attachment.file.close()
-    title = attachment.original_name.rsplit(".", 1)[0][:255] or attachment.original_name
+    # The file name is the submitter's text: it becomes the title (and default alt text).
+    name = clean_text(attachment.original_name)
+    title = name.rsplit(".", 1)[0][:255] or name[:255] or _("Attachment")
     if attachment.kind == IMAGE:
         image = get_image_model()(title=title, file=content, uploaded_by_user=user)
         image.save()
