@@ -143,11 +143,25 @@ def page(browser_context):
     assert not errors, f"JavaScript errors: {errors}"
 
 
+DOCS_IMAGES = ROOT / "docs" / "img"
+
+
 @pytest.fixture
 def screenshot():
-    def take(page, name: str, *, full_page: bool = True) -> Path:
+    """Save a screenshot to tests/artifacts/screenshots/. With DOCS_SCREENSHOTS=1, the ones
+    marked ``docs=True`` are also written, small (1000 px wide, 256 colours), to docs/img/."""
+
+    def take(page, name: str, *, full_page: bool = True, docs: bool = False) -> Path:
         path = SCREENSHOTS / f"{name}.png"
         page.screenshot(path=path, full_page=full_page)
+        if docs and os.environ.get("DOCS_SCREENSHOTS") == "1":
+            from PIL import Image
+
+            image = Image.open(path).convert("RGB")
+            if image.width > 1000:
+                image = image.resize((1000, round(image.height * 1000 / image.width)))
+            DOCS_IMAGES.mkdir(exist_ok=True)
+            image.quantize(colors=256).save(DOCS_IMAGES / f"{name}.png", optimize=True)
         return path
 
     return take

@@ -74,7 +74,7 @@ def test_write_preview_publish(server, page, screenshot):
     ]
     assert not in_public_api(server, TITLE)
     log_in(page, server)
-    screenshot(page, "admin-dashboard", full_page=False)
+    screenshot(page, "admin-dashboard", full_page=False, docs=True)
     page.goto(f"{server}/admin/pages/add/wagtail_casestudies/casestudypage/{index_id}/")
 
     # The template: title, summary and every body section, in order.
@@ -89,7 +89,7 @@ def test_write_preview_publish(server, page, screenshot):
     page.locator("input[name$='-value-job_title']").last.fill("Town Clerk")
     page.locator("input[name$='-value-email']").last.fill("jo@example.gov.uk")
     page.locator("input[name$='-value-publish_contact_details']").last.check()
-    screenshot(page, "admin-editing")
+    screenshot(page, "admin-editing", full_page=False, docs=True)
 
     # Councils and topics.
     page.get_by_role("tab", name="Councils and topics").click()
@@ -116,7 +116,7 @@ def test_write_preview_publish(server, page, screenshot):
         expect(preview.get_by_text(text), f"{heading}: {text}").to_be_visible()
     expect(preview.get_by_text("£12,000")).to_be_visible()
     expect(preview.get_by_role("link", name="jo@example.gov.uk")).to_be_visible()
-    screenshot(page, "admin-preview", full_page=False)
+    screenshot(page, "admin-preview", full_page=False, docs=True)
     preview_src = page.locator("iframe[id='w-preview-iframe']").get_attribute("src")
     assert "/preview" in preview_src
     # Still nothing in the public API: the draft lives only in the preview data.
@@ -139,3 +139,25 @@ def test_write_preview_publish(server, page, screenshot):
     expect(page.get_by_role("link", name="Frome Town Council").first).to_be_visible()
     expect(page.get_by_role("note")).to_have_count(0)  # not the preview banner
     screenshot(page, "frontend-published")
+
+
+def test_admin_registers_and_inbox(server, page, screenshot):
+    """The screens the editor's guide shows: the council register, the hub and the inbox."""
+    log_in(page, server)
+    page.get_by_role("button", name="Case studies").click()
+    page.get_by_role("link", name="Councils").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Councils")
+    page.get_by_role("textbox", name=re.compile("Search")).first.fill("Somerset")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("link", name="Somerset County Council")).to_be_visible()
+    screenshot(page, "admin-councils", full_page=False, docs=True)
+    page.goto(f"{server}/admin/")
+    page.get_by_role("link", name="Submissions").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("submissions")
+    screenshot(page, "admin-submissions", full_page=False, docs=True)
+    hub_id = api(server, "pages/", type="wagtail_casestudies.CovidHubPage", slug="covid-19")[
+        "items"
+    ][0]["id"]
+    page.goto(f"{server}/admin/pages/{hub_id}/edit/")
+    expect(page.locator("#id_title")).to_have_value("COVID-19 case studies")
+    screenshot(page, "admin-hub", full_page=False, docs=True)

@@ -25,7 +25,7 @@ def test_library_search_filter_paginate(server, page, screenshot):
     page.goto(f"{server}/frontend/")
     expect(results_heading(page)).to_have_text(f"Your search returned {total} results")
     expect(page.locator(".cards > .card")).to_have_count(10)
-    screenshot(page, "frontend-library", full_page=False)
+    screenshot(page, "frontend-library", full_page=False, docs=True)
 
     # A topic's facet count is what filtering by it returns.
     topic = page.get_by_role("checkbox", name=re.compile(r"^Public health \(\d+\)$"))
@@ -113,7 +113,7 @@ def test_case_study_page(server, page, screenshot):
     expect(related.locator(".card__title").first).to_have_text(
         "Cheltenham: a climate impact assessment tool"
     )
-    screenshot(page, "frontend-case-study")
+    screenshot(page, "frontend-case-study", full_page=False, docs=True)
     page.get_by_role("link", name="Cornwall Council", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Cornwall Council")
     expect(page.get_by_text("Unitary authority")).to_be_visible()
@@ -133,7 +133,7 @@ def test_covid_hub_and_collection(server, page, screenshot):
         expect(page.get_by_role("heading", level=2, name=theme, exact=True)).to_be_visible()
     # External entries and case-study entries both appear, with their council.
     expect(page.get_by_role("link", name="Supporting mutual aid groups")).to_be_visible()
-    screenshot(page, "frontend-hub")
+    screenshot(page, "frontend-hub", full_page=False, docs=True)
     page.get_by_role("link", name="Testing case studies").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Testing case studies")
     page.get_by_role("link", name="Belfast: testing sites in community venues").click()
