@@ -40,7 +40,9 @@ def in_public_api(server: str, title: str) -> bool:
 
 
 def log_in(page, server):
-    page.goto(f"{server}/admin/login/")
+    page.goto(f"{server}/admin/")
+    if "/login/" not in page.url:
+        return  # the browser context is still logged in from an earlier test
     page.get_by_label("Username").fill(ADMIN[0])
     page.get_by_label("Password").fill(ADMIN[1])
     page.get_by_role("button", name="Sign in").click()

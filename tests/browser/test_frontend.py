@@ -38,7 +38,7 @@ def test_library_search_filter_paginate(server, page, screenshot):
     expected = api(server, "case-studies/?topic=public-health&covid=true&limit=0")
     covid = page.get_by_role("checkbox", name=re.compile(r"^COVID-19 \(\d+\)$"))
     expect(covid).to_have_accessible_name(f"COVID-19 ({expected['meta']['total_count']})")
-    screenshot(page, "frontend-library-filtered", full_page=False)
+    screenshot(page, "frontend-library-filtered", full_page=False, docs=True)
     topic.uncheck()
     expect(results_heading(page)).to_have_text(f"Your search returned {total} results")
 

@@ -341,11 +341,13 @@ async function library({ focus = false } = {}) {
 
 function readFilters(form) {
   const data = new FormData(form);
-  const state = { search: libraryState().search, page: 1 };
+  // Not the search: updateLibrary keeps it, and redraws only the results when it is unchanged.
+  const state = { page: 1 };
   for (const name of LIST_FILTERS) state[name] = data.getAll(name).map(String);
   state.council = libraryState().council;
   for (const name of ["date_from", "date_to", "order"]) state[name] = data.get(name) || "";
-  if (state.order === "relevance" || (!state.search && state.order === "-date")) state.order = "";
+  const searching = Boolean(libraryState().search);
+  if (state.order === "relevance" || (!searching && state.order === "-date")) state.order = "";
   return state;
 }
 
