@@ -9,5 +9,10 @@ class WagtailCaseStudiesAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import pre_migrate
+
         # Importing registers the system checks and signal handlers.
         from . import checks, signal_handlers  # noqa: F401
+        from .migration_guard import refuse_zero_while_pages_exist
+
+        pre_migrate.connect(refuse_zero_while_pages_exist, sender=self)

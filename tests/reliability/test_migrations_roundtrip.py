@@ -1,0 +1,171 @@
+"""Migrations with data present: down one step at a time, forward again, to zero and back, on
+whichever database the suite runs on; and an upgrade test for every migration that changes data.
+
+Migrating the package to zero while its pages exist is refused (``migration_guard``): the pages'
+rows in Wagtail's page tree would be left pointing at dropped tables. Without pages it succeeds
+and drops the snippets and submissions, as zero means.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.operations import RunPython, RunSQL
+from wagtail.models import Page, Site
+
+from tests import factories
+from tests.submissions_support import valid_payload
+from wagtail_casestudies.models import CaseStudyPage, Council, Topic
+from wagtail_casestudies.submissions.models import CaseStudySubmission
+
+APP = "wagtail_casestudies"
+# Migrations that change data (RunPython/RunSQL), each with an upgrade test in this module.
+DATA_MIGRATIONS = {"0003_card_cache": "check_0003_filled_the_card_cache"}
+
+# serialized_rollback: start from the migrated database's own data (root page, site, locale).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def migrate(target: str | None = None) -> None:
+    args = [APP, target] if target else [APP]
+    call_command("migrate", *args, verbosity=0, stdout=io.StringIO())
+
+
+def migrations() -> list[str]:
+    loader = MigrationLoader(connection)
+    names = sorted(name for app, name in loader.disk_migrations if app == APP)
+    return names
+
+
+def tables() -> set[str]:
+    return {name for name in connection.introspection.table_names() if name.startswith(APP)}
+
+
+@pytest.fixture
+def at_latest():
+    """Whatever a test does, the database ends with every migration applied."""
+    yield
+    migrate()
+
+
+def default_site():
+    """Transactional tests start from an emptied database: make the root page and the site."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+        home = root.add_child(instance=Page(title="Home", slug="home"))
+        site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return site
+
+
+def listing(client) -> dict:
+    cache.clear()
+    response = client.get("/api/v2/case-studies/", {"fields": "*", "facets": "topic,region"})
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def make_content():
+    default_site()
+    index_page = factories.make_index_page()
+    lib = factories.make_api_library(index_page)
+    lib.index_page = index_page
+    lib.hub = factories.make_hub_page(index_page)
+    council = lib.kent
+    CaseStudySubmission.objects.create(
+        source="api",
+        title="A submission",
+        summary="Short.",
+        contact_name="Sam",
+        contact_email="sam@example.org",
+        data=valid_payload(councils=[council]),
+        payload_hash="x",
+    )
+    return lib
+
+
+def test_every_data_migration_has_an_upgrade_test():
+    loader = MigrationLoader(connection)
+    changing = {
+        name
+        for (app, name), migration in loader.disk_migrations.items()
+        if app == APP
+        and any(isinstance(operation, RunPython | RunSQL) for operation in migration.operations)
+    }
+    assert changing == set(DATA_MIGRATIONS), (
+        "A migration changes data: add an upgrade test for it here and list it in DATA_MIGRATIONS"
+    )
+    for test_name in DATA_MIGRATIONS.values():
+        assert test_name in globals(), test_name
+
+
+def test_down_step_by_step_and_up_again_with_data(client, at_latest, figures):
+    lib = make_content()
+    before = listing(client)
+    pages = CaseStudyPage.objects.count()
+    names = migrations()
+    # Down one migration at a time to the first: the content stays.
+    for target in reversed(names[:-1]):
+        migrate(target)
+        assert CaseStudyPage.objects.count() == pages
+        assert Council.objects.filter(pk=lib.kent.pk).exists()
+        figures.add("migrations", f"steps down with data ({connection.vendor})")
+    # Up one at a time to the latest, checking what each data migration did: the API answers
+    # as it did.
+    for target in names[1:]:
+        migrate(target)
+        figures.add("migrations", f"steps up with data ({connection.vendor})")
+        check = globals().get(DATA_MIGRATIONS.get(target, ""))
+        if check is not None:
+            check(lib)
+            figures.add("migrations", f"data upgrades checked ({connection.vendor})")
+    assert listing(client) == before
+
+
+def check_0003_filled_the_card_cache(lib):
+    """0003 made a card row for every live, public case study, with the filter columns."""
+    from wagtail_casestudies.models.cards import CaseStudyCard, council_type_bit, region_bit
+
+    cards = {card.page_id: card for card in CaseStudyCard.objects.all()}
+    # Live and public, on any site (the listing filters by site on the copied path): not the
+    # draft, not the page in the password-protected section.
+    assert set(cards) == {lib.bins.pk, lib.homes.pk, lib.security.pk, lib.elsewhere.pk}
+    bins = cards[lib.bins.pk]
+    assert (bins.title, bins.publication_date, bins.year) == (
+        lib.bins.title,
+        lib.bins.publication_date,
+        2021,
+    )
+    assert bins.support_type_id == lib.ope.pk and bins.is_covid19 is False
+    assert bins.council_types == council_type_bit("county")
+    assert bins.regions == region_bit("south_east")
+    assert cards[lib.homes.pk].council_types == council_type_bit("district")
+    assert bins.path == CaseStudyPage.objects.get(pk=lib.bins.pk).path
+
+
+def test_zero_is_refused_while_pages_exist_and_then_runs_both_ways(client, at_latest, figures):
+    lib = make_content()
+    with pytest.raises(CommandError, match=r"page\(s\) of its types still exist"):
+        migrate("zero")
+    # Refused before any operation ran: every table and row is still there.
+    assert tables() and CaseStudyPage.objects.filter(pk=lib.bins.pk).exists()
+    assert listing(client)["meta"]["total_count"] == 3
+
+    # Once an editor has deleted the pages, zero drops the package's tables ...
+    for page in (lib.index_page, lib.private.get_parent(), lib.elsewhere.get_parent()):
+        page.delete()
+    assert not CaseStudyPage.objects.exists()
+    migrate("zero")
+    assert tables() == set()
+    # ... and the package migrates up from nothing again.
+    migrate()
+    assert tables()
+    assert not Council.objects.exists() and not Topic.objects.exists()
+    assert listing(client)["meta"]["total_count"] == 0
+    figures.add("migrations", f"zero and back ({connection.vendor})")
