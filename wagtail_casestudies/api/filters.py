@@ -17,6 +17,7 @@ from one ``UNION ALL`` query.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -308,6 +309,23 @@ def parse_case_study_query(query, field_names: Iterable[str]) -> CaseStudyQuery:
     return parsed
 
 
+def pk_in(ids: list[int], using: str = "default") -> Q:
+    """``pk__in=ids`` for a list of any length, e.g. every match of a common search word.
+
+    A long list is passed as one parameter, not one per id: thousands of parameters cost more
+    to build and parse than the query itself, and SQLite caps their number.
+    """
+    from django.db import connections
+    from django.db.models.expressions import RawSQL
+
+    vendor = connections[using].vendor
+    if len(ids) <= 100 or vendor not in ("sqlite", "postgresql"):
+        return Q(pk__in=ids)
+    if vendor == "sqlite":
+        return Q(pk__in=RawSQL("SELECT value FROM json_each(%s)", (json.dumps(list(ids)),)))
+    return Q(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (list(ids),)))
+
+
 def _resolve_by_slug(parameter: str, queryset: QuerySet, values: list[str], *extra) -> list[int]:
     """Ids of the rows whose slug (or one of the ``extra`` lookups) matches each value; any value
     that matches nothing is an error."""
@@ -419,12 +437,12 @@ class CaseStudyFilter:
                 )
             conditions["year"] = year_q
         if self.search_ids is not None:
-            conditions["search"] = Q(pk__in=self.search_ids)
+            conditions["search"] = pk_in(self.search_ids, self.base.db)
 
     def add_search(self, search_ids: list[int]) -> None:
         """Narrow the selection to these search results (ids of matching case studies)."""
         self.search_ids = search_ids
-        self.conditions["search"] = Q(pk__in=search_ids)
+        self.conditions["search"] = pk_in(search_ids, self.base.db)
 
     @staticmethod
     def _with_districts(council_model, ids: list[int]) -> list[int]:

@@ -145,25 +145,24 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         query = parse_case_study_query(request.GET, self.listing_field_names())
         fields = select_fields(query.fields, serializers.CARD_FIELDS, self.listing_field_names())
         site = Site.find_for_request(request)
-        # The pages themselves are needed only to search and for fields beyond the card.
+        # The pages themselves are needed only for fields beyond the card.
         extras = [name for name in fields if name not in serializers.CARD_FIELDS]
-        base = self.visible_case_studies(request) if query.search or extras else None
+        base = self.visible_case_studies(request) if extras else None
 
         # Filters, counts, facets and order read the card cache alone: it holds exactly the
         # live, public case studies, with the columns the filters test (see models/cards.py).
         selection_filter = CaseStudyFilter(query, cards.visible_cards(site))
-        search_ids = None
+        search_ids, key = None, ()
         if query.search:
-            if query.facets or not selection_filter.conditions:
-                # Facets count the search under other filters than these: rank everything.
-                searchable, key = base, ()
-            else:
-                # Rank only what the filters let through: a common word over all case studies
-                # costs far more than the filtered few.
-                searchable = CaseStudyPage.objects.filter(
-                    pk__in=selection_filter.queryset().order_by().values("pk")
-                )
+            # Search within the card cache's visible case studies (the same set as the pages'
+            # live().public().in_site(), without the page joins)...
+            within = cards.visible_cards(site)
+            if selection_filter.conditions and not query.facets:
+                # ...and within the filters when no facet needs the search under other ones:
+                # the ranked list is then all there is to page through.
+                within = selection_filter.queryset()
                 key = (repr(sorted(query.filters.items())), query.include_districts)
+            searchable = CaseStudyPage.objects.filter(pk__in=within.order_by().values("pk"))
             search_ids = ranked_search_ids(
                 query.search,
                 searchable,
@@ -180,14 +179,15 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
 
         start, stop = query.offset, query.offset + query.limit
         if query.orders_by_relevance:
-            if set(selection_filter.conditions) == {"search"}:
-                ranked = search_ids
+            if key or set(selection_filter.conditions) == {"search"}:
+                ranked = search_ids  # searched within the filters, or no filters
             else:
-                matching = set(selection.values_list("pk", flat=True))
+                others = selection_filter.queryset(without="search")
+                matching = set(others.values_list("pk", flat=True))
                 ranked = [pk for pk in search_ids if pk in matching]
             total = len(ranked)
             page_ids = ranked[start:stop]
-            in_order = selection.filter(pk__in=page_ids) if page_ids else None
+            in_order = cards.visible_cards(site).filter(pk__in=page_ids) if page_ids else None
         else:
             if total is None:
                 total = selection.count()
