@@ -22,6 +22,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .api.cache import bump_content_version, purge_api_urls
+from .compat import get_base_page_model
 
 
 def invalidate_api(changed: dict[str, Iterable[int]] | None = None) -> None:
@@ -91,7 +92,7 @@ def on_content_changed(sender, instance, **kwargs) -> None:
 
 
 def on_deleted(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
+    Page = get_base_page_model()  # the site's base page model, swapped or not
 
     if _is_case_study(instance):
         invalidate_api({"case-studies": [instance.pk]})
@@ -133,7 +134,7 @@ def _case_study_model():
 
 
 def on_any_page_saved(sender, instance, created=False, update_fields=None, **kwargs) -> None:
-    from wagtail.models import Page
+    Page = get_base_page_model()  # the site's base page model, swapped or not
 
     from .api import cards
 
@@ -157,7 +158,7 @@ def on_page_moved_cards(sender, instance, **kwargs) -> None:
 
 
 def on_page_deleting(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
+    Page = get_base_page_model()  # the site's base page model, swapped or not
 
     from .api import cards
 
@@ -166,7 +167,7 @@ def on_page_deleting(sender, instance, **kwargs) -> None:
 
 
 def on_page_deleted_cards(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
+    Page = get_base_page_model()  # the site's base page model, swapped or not
 
     from .api import cards
 
@@ -232,7 +233,7 @@ def on_card_source_deleted(sender, instance, **kwargs) -> None:
 
 
 def on_restriction_changed(sender, instance, **kwargs) -> None:
-    from wagtail.models import Page
+    Page = get_base_page_model()  # the site's base page model, swapped or not
 
     from .api import cards
 
