@@ -10,8 +10,9 @@ from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from wagtail_casestudies.compat import get_base_page_model
 from wagtail_casestudies.models import (
     CaseStudyCouncil,
     CaseStudyIndexPage,
@@ -24,6 +25,9 @@ from wagtail_casestudies.models import (
     SupportType,
     Topic,
 )
+
+# The site's base page model: wagtail.models.Page, or the swapped one on Wagtail 8.
+Page = get_base_page_model()
 
 _numbers = itertools.count(1)
 

@@ -310,8 +310,9 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         extras = [name for name in fields if name not in serializers.CARD_FIELDS]
         data = self.item_data(page, fields, context, self.bind_extra_fields(extras, request))
         data["meta"].update(
-            seo_title=page.seo_title,
-            search_description=page.search_description,
+            # A swapped base page model (Wagtail 8) need not have the promote fields.
+            seo_title=getattr(page, "seo_title", ""),
+            search_description=getattr(page, "search_description", ""),
             last_published_at=serializers.format_datetime(page.last_published_at),
         )
         if "related" in fields:
