@@ -59,7 +59,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     data = FIGURES.as_dict()
     if not data:
         return
+    server_errors = sum(sum(counts.values()) for name, counts in data.items() if "5xx" in name)
     terminalreporter.section("reliability figures")
+    terminalreporter.write_line(f"5xx seen: {server_errors}")
     for section, counts in data.items():
         terminalreporter.write_line(f"{section}:")
         for name, count in counts.items():
@@ -67,7 +69,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     path = os.environ.get("RELIABILITY_REPORT")
     if path:
         with open(path, "w") as handle:
-            json.dump({"scale": SCALE, **data}, handle, indent=2, sort_keys=True)
+            json.dump(
+                {"scale": SCALE, "5xx seen": server_errors, **data},
+                handle,
+                indent=2,
+                sort_keys=True,
+            )
 
 
 @contextlib.contextmanager

@@ -76,6 +76,10 @@ def stored_files() -> set[str]:
 
 
 def check_answer(response, label) -> dict:
+    if response.status_code >= 500:
+        from tests.reliability.conftest import FIGURES
+
+        FIGURES.add("submission fuzzing: 5xx", str(response.status_code))
     assert response.status_code in ANSWERS, (label, response.status_code, response.content[:300])
     body = json.loads(response.content)
     if response.status_code in (200, 201):

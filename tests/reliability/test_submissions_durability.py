@@ -27,6 +27,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests import factories
+from tests.reliability.conftest import SCALE
 from tests.reliability.support import CRASH_STATUS
 from tests.submissions_support import as_form_data, docx_bytes, pdf_file, png_bytes, valid_payload
 from wagtail_casestudies.models import CaseStudySubmission
@@ -42,7 +43,7 @@ needs_postgres = pytest.mark.skipif(
 )
 
 WRITERS = 8
-SUBMISSIONS_PER_WRITER = 5
+SUBMISSIONS_PER_WRITER = 5 * SCALE  # RELIABILITY_EXAMPLES scales the load too
 
 
 @pytest.fixture
