@@ -1,0 +1,60 @@
+"""The listing's own full-text ranking (api/search.py) finds and orders what the search backend
+finds, for a whole site and for a filtered selection."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from wagtail.search.backends import get_search_backend
+
+from tests import factories
+from wagtail_casestudies.api.search import ranked_search_ids
+from wagtail_casestudies.models import CaseStudyPage
+
+
+@pytest.fixture
+def library(index_page):
+    waste, housing = factories.make_topic("Waste"), factories.make_topic("Housing")
+    words = ["bins recycling", "housing repairs", "bins housing", "recycling rounds", "bins"]
+    for number in range(15):
+        factories.make_case_study(
+            index_page,
+            f"Case {number}: {words[number % 5]}",
+            summary=f"About {words[number % 5]} and {words[(number + 2) % 5]}.",
+            topics=[waste if number % 2 else housing],
+            publication_date=datetime.date(2020, 1, 1 + number),
+        )
+
+
+@pytest.mark.parametrize("search", ["bins", "bins recycling", "housing", '"recycling rounds"'])
+@pytest.mark.parametrize("operator", [None, "or"])
+@pytest.mark.parametrize("narrow", [False, True])
+def test_ranking_matches_the_backend(library, search, operator, narrow):
+    queryset = CaseStudyPage.objects.live()
+    if narrow:
+        queryset = queryset.filter(topics__name="Waste")
+    ours = ranked_search_ids(search, queryset, operator)
+    searchable = CaseStudyPage.objects.filter(pk__in=queryset.values("pk"))
+    backend = get_search_backend()
+    theirs = [
+        page.pk
+        for page in backend.search(search, searchable, operator=operator, order_by_relevance=True)
+    ]
+    assert set(ours) == set(theirs)
+    if connection.vendor == "postgresql":  # SQLite's backend breaks ties differently
+        assert ours == theirs
+
+
+def test_the_fast_paths_are_taken(library):
+    """They lean on the search backends' internals and fall back quietly when those change:
+    make sure they still run on the database under test."""
+    from wagtail_casestudies.api.search import _postgres_ranked_ids, _sqlite_ranked_ids
+
+    backend = get_search_backend()
+    searchable = CaseStudyPage.objects.filter(pk__in=CaseStudyPage.objects.live().values("pk"))
+    fast_path = {"postgresql": _postgres_ranked_ids, "sqlite": _sqlite_ranked_ids}.get(
+        connection.vendor
+    )
+    if fast_path is None:
+        pytest.skip(f"no fast path on {connection.vendor}")
+    assert fast_path(backend, "bins", searchable, None)
