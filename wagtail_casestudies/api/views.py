@@ -26,7 +26,7 @@ from wagtail.models import Site
 
 from ..models import CaseStudyPage, Council, SupportType, Topic
 from . import cards, serializers
-from .cache import cached_response
+from .cache import cached_response, get_or_compute, versioned_key
 from .filters import (
     COMMON_PARAMETERS,
     COUNCIL_PARAMETERS,
@@ -175,7 +175,20 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         facets = None
         total = None
         if query.facets:
-            total, facets = selection_filter.facet_counts(query.facets)
+            # Kept per content version apart from whole responses: paging, sorting or changing
+            # the limit of the same selection does not count again.
+            total, facets = get_or_compute(
+                versioned_key(
+                    "facets",
+                    site.pk if site else None,
+                    repr(sorted(query.filters.items())),
+                    query.include_districts,
+                    query.search,
+                    query.search_operator,
+                    ",".join(query.facets),
+                ),
+                lambda: selection_filter.facet_counts(query.facets),
+            )
 
         start, stop = query.offset, query.offset + query.limit
         if query.orders_by_relevance:
