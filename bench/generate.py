@@ -601,7 +601,8 @@ def generate(
 
     for key, parent in places.items():
         Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + added[key])
-    after_pages(list(places.values()))
+    if n:
+        after_pages(list(places.values()))
 
     report.seconds = time.perf_counter() - started
     report.index_seconds = index_seconds
@@ -632,3 +633,31 @@ def _derived_data_rebuilder():
     except ImportError:
         return None
     return rebuild_all
+
+
+def add_child_rate(n: int = 30, seed: int = DEFAULT_SEED) -> float:
+    """Case studies per second the usual way (``add_child`` and a published revision, with
+    councils and topics), for comparison; in a transaction that is rolled back."""
+    from wagtail_casestudies.models import CaseStudyCouncil, CaseStudyPage, Council, Topic
+
+    rng = random.Random(seed)
+    text = TextMaker(rng)
+    places = ensure_places()
+    council_ids = list(Council.objects.values_list("pk", flat=True)[:50])
+    topics = list(Topic.objects.all()[:5])
+    started = time.perf_counter()
+    with transaction.atomic():
+        for number in range(n):
+            page = CaseStudyPage(
+                title=f"Comparison {number}",
+                summary=text.paragraph(2),
+                body=make_body(text, rng, council_ids[0], []),
+                main_topic=topics[0],
+            )
+            page.topics = topics[:2]
+            page.council_links.add(CaseStudyCouncil(council_id=council_ids[number % 50]))
+            places["library"].add_child(instance=page)
+            page.save_revision().publish()
+        seconds = time.perf_counter() - started
+        transaction.set_rollback(True)
+    return n / seconds

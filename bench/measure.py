@@ -463,6 +463,7 @@ def run(
 
     client = Client(HTTP_HOST="localhost")
     context = pick_context()
+    load_before = os.getloadavg()
     result = {
         "machine": machine(),
         "case_studies": CaseStudyPage.objects.count(),
@@ -491,6 +492,11 @@ def run(
             connections=connections,
         )
         log(f"throughput: {json.dumps(result['throughput'])}")
+    # Other work on the machine skews every figure: say how busy it was.
+    result["load_average"] = {
+        "before": [round(x, 2) for x in load_before],
+        "after": [round(x, 2) for x in os.getloadavg()],
+    }
     return result
 
 
@@ -522,6 +528,12 @@ def markdown(result: dict, generator: dict | None = None) -> str:
             )
     memory = throughput.get("worker_memory")
     lines.append("")
+    load = result.get("load_average")
+    if load:
+        lines.append(
+            f"Load average (1 min) before and after: {load['before'][0]:.1f}, "
+            f"{load['after'][0]:.1f} on {m['cores']} cores."
+        )
     if memory and memory.get("peak_rss_mb"):
         lines.append(
             f"Worker memory after the load: {max(memory['rss_mb']):.0f} MB resident "
@@ -533,4 +545,9 @@ def markdown(result: dict, generator: dict | None = None) -> str:
             f"({generator['pages_per_second']:.0f}/s, of which search index "
             f"{generator['index_seconds']:.0f} s), peak memory {generator['peak_rss_mb']:.0f} MB."
         )
+        if generator.get("add_child_pages_per_second"):
+            lines.append(
+                f"The usual way (add_child and a published revision per page): "
+                f"{generator['add_child_pages_per_second']:.1f} case studies/s."
+            )
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from bench.generate import DEFAULT_SEED, generate
+from bench.generate import DEFAULT_SEED, add_child_rate, generate
 
 
 class Command(BaseCommand):
@@ -20,8 +20,15 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
         parser.add_argument("--batch-size", type=int, default=1000)
         parser.add_argument("--report", help="Write the generator's report (JSON) here.")
+        parser.add_argument(
+            "--compare",
+            type=int,
+            default=30,
+            help="Also time this many case studies made the usual way (add_child and publish), "
+            "rolled back afterwards (0: skip).",
+        )
 
-    def handle(self, *args, n, seed, batch_size, report=None, verbosity=1, **options):
+    def handle(self, *args, n, seed, batch_size, compare, report=None, verbosity=1, **options):
         settings.RESULTS_DIR.mkdir(parents=True, exist_ok=True)
         call_command("migrate", verbosity=0)
         result = generate(
@@ -35,6 +42,11 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
         data = result.as_dict()
+        if compare:
+            data["add_child_pages_per_second"] = add_child_rate(compare, seed)
+            self.stdout.write(
+                f"The usual way (add_child + publish): {data['add_child_pages_per_second']:.1f}/s"
+            )
         if report:
             with open(report, "w") as handle:
                 json.dump(data, handle, indent=2)
