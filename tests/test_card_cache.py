@@ -8,11 +8,12 @@ from django.apps import apps as django_apps
 from django.core.cache import cache
 from django.test import RequestFactory
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction, Site
 
 from tests import factories
 from tests.urls import api_router
 from wagtail_casestudies.api import cards, serializers
+from wagtail_casestudies.compat import get_base_page_model
 from wagtail_casestudies.models import (
     CaseStudyCard,
     CaseStudyCouncil,
@@ -22,6 +23,7 @@ from wagtail_casestudies.models import (
 )
 
 URL = "/api/v2/case-studies/"
+Page = get_base_page_model()  # the site's base page model, swapped or not
 
 
 @pytest.fixture(autouse=True)
