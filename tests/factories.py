@@ -142,8 +142,15 @@ def full_body(council: Council | None = None, image=None, document=None) -> list
     ]
     if image is not None:
         body.append(
-            ("image", {"image": image, "alt_text": "A bin lorry", "caption": "New rounds",
-                       "credit": "Council photo"})
+            (
+                "image",
+                {
+                    "image": image,
+                    "alt_text": "A bin lorry",
+                    "caption": "New rounds",
+                    "credit": "Council photo",
+                },
+            )
         )
     if document is not None:
         body.append(
@@ -215,51 +222,94 @@ def make_api_library(index_page: Page):
     from types import SimpleNamespace
 
     kent = make_council(
-        "Kent County Council", council_type=CouncilType.COUNTY, region=Region.SOUTH_EAST,
+        "Kent County Council",
+        council_type=CouncilType.COUNTY,
+        region=Region.SOUTH_EAST,
         gss_code="E10000016",
     )
     dover = make_council(
-        "Dover District Council", council_type=CouncilType.DISTRICT, region=Region.SOUTH_EAST,
-        gss_code="E07000108", parent=kent,
+        "Dover District Council",
+        council_type=CouncilType.DISTRICT,
+        region=Region.SOUTH_EAST,
+        gss_code="E07000108",
+        parent=kent,
     )
     leeds = make_council(
-        "Leeds City Council", council_type=CouncilType.METROPOLITAN_BOROUGH,
-        region=Region.YORKSHIRE_AND_THE_HUMBER, gss_code="E08000035",
+        "Leeds City Council",
+        council_type=CouncilType.METROPOLITAN_BOROUGH,
+        region=Region.YORKSHIRE_AND_THE_HUMBER,
+        gss_code="E08000035",
     )
     waste, housing, cyber = make_topic("Waste"), make_topic("Housing"), make_topic("Cyber")
     ope = make_support_type("One Public Estate")
     bins = make_case_study(
-        index_page, "Kent: fewer missed bins", councils=[kent], topics=[waste],
-        publication_date=datetime.date(2021, 3, 1), support_type=ope, tags=["bins"],
+        index_page,
+        "Kent: fewer missed bins",
+        councils=[kent],
+        topics=[waste],
+        publication_date=datetime.date(2021, 3, 1),
+        support_type=ope,
+        tags=["bins"],
     )
     homes = make_case_study(
-        index_page, "Dover: homes for key workers", councils=[dover], topics=[housing, waste],
-        publication_date=datetime.date(2022, 6, 1), is_covid19=True,
+        index_page,
+        "Dover: homes for key workers",
+        councils=[dover],
+        topics=[housing, waste],
+        publication_date=datetime.date(2022, 6, 1),
+        is_covid19=True,
     )
     security = make_case_study(
-        index_page, "Leeds: cyber security drills", councils=[leeds], topics=[cyber],
-        publication_date=datetime.date(2020, 1, 15), is_covid19=True, tags=["cyber"],
+        index_page,
+        "Leeds: cyber security drills",
+        councils=[leeds],
+        topics=[cyber],
+        publication_date=datetime.date(2020, 1, 15),
+        is_covid19=True,
+        tags=["cyber"],
     )
     draft = make_case_study(
-        index_page, "Kent: a draft about bins", councils=[kent], topics=[waste], publish=False,
+        index_page,
+        "Kent: a draft about bins",
+        councils=[kent],
+        topics=[waste],
+        publish=False,
         publication_date=datetime.date(2021, 5, 1),
     )
     private_index = make_index_page(title="Members only")
     make_private(private_index)
     private = make_case_study(
-        private_index, "Kent: private bins", councils=[kent], topics=[waste],
+        private_index,
+        "Kent: private bins",
+        councils=[kent],
+        topics=[waste],
         publication_date=datetime.date(2021, 7, 1),
     )
     other_site = make_site("other.example")
     other_index = make_index_page(parent=other_site.root_page, title="Other library")
     elsewhere = make_case_study(
-        other_index, "Kent: bins on another site", councils=[kent], topics=[waste],
+        other_index,
+        "Kent: bins on another site",
+        councils=[kent],
+        topics=[waste],
         publication_date=datetime.date(2021, 8, 1),
     )
     return SimpleNamespace(
-        kent=kent, dover=dover, leeds=leeds, waste=waste, housing=housing, cyber=cyber, ope=ope,
-        bins=bins, homes=homes, security=security, visible=[homes, bins, security],
-        draft=draft, private=private, elsewhere=elsewhere, other_site=other_site,
+        kent=kent,
+        dover=dover,
+        leeds=leeds,
+        waste=waste,
+        housing=housing,
+        cyber=cyber,
+        ope=ope,
+        bins=bins,
+        homes=homes,
+        security=security,
+        visible=[homes, bins, security],
+        draft=draft,
+        private=private,
+        elsewhere=elsewhere,
+        other_site=other_site,
     )
 
 

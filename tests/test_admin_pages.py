@@ -27,8 +27,9 @@ def case_study_post_data(council, topics, image, document, **overrides):
         "summary": "Cornwall rerouted its bin rounds and missed collections fell.",
         "body": full_body_form_data(council.pk, image.pk, document.pk),
         "council_links": inline_formset([{"council": str(council.pk)}], min=1),
-        "partners": inline_formset([{"name": "University of Exeter", "kind": "university",
-                                     "website": ""}]),
+        "partners": inline_formset(
+            [{"name": "University of Exeter", "kind": "university", "website": ""}]
+        ),
         "related_links": inline_formset([]),
         "topics": [str(t.pk) for t in topics],
         "main_topic": str(topics[0].pk),
@@ -66,9 +67,22 @@ def test_create_and_publish_case_study_with_every_block(admin_client, index_page
     assert page.live
     assert page.publication_date == timezone.localdate()
     assert [block.block_type for block in page.body] == [
-        "challenge", "solution", "impact", "sustainability", "lessons_learned", "contact",
-        "quote", "key_points", "key_figures", "local_context", "image", "embed", "document",
-        "action_plan", "heading", "paragraph",
+        "challenge",
+        "solution",
+        "impact",
+        "sustainability",
+        "lessons_learned",
+        "contact",
+        "quote",
+        "key_points",
+        "key_figures",
+        "local_context",
+        "image",
+        "embed",
+        "document",
+        "action_plan",
+        "heading",
+        "paragraph",
     ]
     impact = page.body[2].value
     assert str(impact["cost_saving"]) == "120000"
@@ -81,8 +95,14 @@ def test_create_and_publish_case_study_with_every_block(admin_client, index_page
 
     # The published page renders every section heading from the template.
     html = admin_client.get(page.url).content.decode()
-    for heading in ["The challenge", "The solution", "The impact",
-                    "How is the new approach being sustained?", "Lessons learned", "Contact"]:
+    for heading in [
+        "The challenge",
+        "The solution",
+        "The impact",
+        "How is the new approach being sustained?",
+        "Lessons learned",
+        "Contact",
+    ]:
         assert f"<h2>{heading}</h2>" in html
     assert "alex@example.gov.uk" in html
 
@@ -211,8 +231,12 @@ def test_create_covid_hub_with_themes_through_admin(admin_client, index_page, ma
                         "introduction": rich_text("<p>Vaccines.</p>"),
                         "entries": {
                             "count": "2",
-                            "0": {"type": "case_study", "value": str(case_study.pk),
-                                  "deleted": "", "order": "0"},
+                            "0": {
+                                "type": "case_study",
+                                "value": str(case_study.pk),
+                                "deleted": "",
+                                "order": "0",
+                            },
                             "1": {
                                 "type": "external",
                                 "deleted": "",
@@ -246,8 +270,9 @@ def test_create_covid_hub_with_themes_through_admin(admin_client, index_page, ma
 def test_all_case_studies_listing_filters(admin_client, index_page):
     council = factories.make_council("Wigan Council")
     topic = factories.make_topic("Cyber")
-    match = factories.make_case_study(index_page, "Wigan cyber", councils=[council],
-                                      topics=[topic], is_covid19=True)
+    match = factories.make_case_study(
+        index_page, "Wigan cyber", councils=[council], topics=[topic], is_covid19=True
+    )
     other = factories.make_case_study(index_page, "Elsewhere")
     url = reverse("all_case_studies:index")
     response = admin_client.get(url)

@@ -59,7 +59,9 @@ def _has_v3():
     return HAS_API_V3
 
 
-def test_unpublishing_moving_and_deleting_invalidate(client, lib, django_capture_on_commit_callbacks):
+def test_unpublishing_moving_and_deleting_invalidate(
+    client, lib, django_capture_on_commit_callbacks
+):
     assert total(client) == 3
     with django_capture_on_commit_callbacks(execute=True):
         lib.homes.unpublish()

@@ -34,8 +34,13 @@ def full(lib):
         )
     )
     page = factories.make_case_study(
-        lib.index_page, "Kent: everything", councils=[lib.kent, lib.dover],
-        topics=[lib.waste], body=body, hero_image=image, tags=["bins", "routes"],
+        lib.index_page,
+        "Kent: everything",
+        councils=[lib.kent, lib.dover],
+        topics=[lib.waste],
+        body=body,
+        hero_image=image,
+        tags=["bins", "routes"],
     )
     factories.add_partner(page, "Kent NHS Trust", kind="nhs")
     return page
@@ -49,8 +54,10 @@ def test_detail_has_card_fields_and_every_block_as_objects(client, lib, full):
     data = client.get(f"{URL}{full.pk}/").json()
     assert data["id"] == full.pk
     assert data["title"] == "Kent: everything"
-    assert [c["slug"] for c in data["councils"]] == ["kent-county-council",
-                                                      "dover-district-council"]
+    assert [c["slug"] for c in data["councils"]] == [
+        "kent-county-council",
+        "dover-district-council",
+    ]
     assert data["lead_council"]["slug"] == "kent-county-council"
     assert data["tags"] == ["bins", "routes"]
     assert data["partners"] == [
@@ -72,8 +79,11 @@ def test_detail_has_card_fields_and_every_block_as_objects(client, lib, full):
     assert contact["name"] == "Alex Officer"
     assert contact["council"]["slug"] == "kent-county-council"
     assert "email" not in contact and "phone" not in contact  # not published
-    assert blocks["quote"] == {"text": "It changed how we work.", "name": "Sam Leader",
-                               "role": "Leader"}
+    assert blocks["quote"] == {
+        "text": "It changed how we work.",
+        "name": "Sam Leader",
+        "role": "Leader",
+    }
     assert blocks["key_points"]["points"] == ["Fewer missed bins", "Happier crews"]
     assert blocks["key_figures"]["figures"] == [{"value": "40%", "label": "fewer missed bins"}]
     assert blocks["local_context"]["text"].startswith("<p>A large rural county")
@@ -89,8 +99,9 @@ def test_detail_has_card_fields_and_every_block_as_objects(client, lib, full):
     assert set(document) == {"id", "title", "url", "file_size", "file_type"}
     # Internal links in rich text become real URLs (absolute: the test has two sites).
     paragraphs = [b["value"] for b in data["body"] if b["type"] == "paragraph"]
-    assert 'href="http://localhost/case-studies/dover-homes-for-key-workers/">Dover</a>' in (
-        paragraphs[-1]
+    assert (
+        'href="http://localhost/case-studies/dover-homes-for-key-workers/">Dover</a>'
+        in (paragraphs[-1])
     )
     assert 'href="/documents/' in paragraphs[-1]
     assert "linktype" not in str(data["body"])
@@ -126,7 +137,10 @@ def test_find_by_path_slug_or_id_answers_directly(client, lib):
 
 def test_related_puts_the_editors_choices_first_then_shared_topics_councils_regions(client, lib):
     page = factories.make_case_study(
-        lib.index_page, "Kent: compost", councils=[lib.kent], topics=[lib.waste],
+        lib.index_page,
+        "Kent: compost",
+        councils=[lib.kent],
+        topics=[lib.waste],
     )
     CaseStudyRelatedPage.objects.create(page=page, related_case_study=lib.security, sort_order=0)
     CaseStudyRelatedPage.objects.create(page=page, related_case_study=lib.draft, sort_order=1)
@@ -150,13 +164,26 @@ def test_covid_hub_resolves_every_theme_entry_to_a_card(client, lib):
                     "entries": [
                         ("case_study", lib.homes),
                         ("case_study", lib.draft),
-                        ("external", {"title": "Mass testing", "council": "various",
-                                      "summary": "Testing sites.", "link": "https://example.org"}),
+                        (
+                            "external",
+                            {
+                                "title": "Mass testing",
+                                "council": "various",
+                                "summary": "Testing sites.",
+                                "link": "https://example.org",
+                            },
+                        ),
                     ],
                 },
             ),
-            ("theme", {"heading": "Volunteers", "introduction": "",
-                       "entries": [("case_study", lib.security)]}),
+            (
+                "theme",
+                {
+                    "heading": "Volunteers",
+                    "introduction": "",
+                    "entries": [("case_study", lib.security)],
+                },
+            ),
         ],
     )
     CovidHubFeaturedCaseStudy.objects.create(page=hub, case_study=lib.bins, sort_order=0)

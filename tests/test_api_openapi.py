@@ -38,8 +38,11 @@ def check(client, document, url, status=200):
     assert response.status_code == status, (url, response.content)
     schema = operation_for(document, url)["responses"][str(status)]["content"]
     schema = next(iter(schema.values()))["schema"]
-    wrapper = {"$id": "urn:openapi", "components": document.get("components", {}),
-               "allOf": [schema]}
+    wrapper = {
+        "$id": "urn:openapi",
+        "components": document.get("components", {}),
+        "allOf": [schema],
+    }
     errors = sorted(Draft202012Validator(wrapper).iter_errors(response.json()), key=str)
     assert not errors, (url, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]])
     return response.json()
@@ -76,9 +79,13 @@ BAD = [
 def full(lib):
     image = factories.make_image()
     lib.full = factories.make_case_study(
-        lib.index_page, "Kent: all blocks", councils=[lib.kent], topics=[lib.waste],
+        lib.index_page,
+        "Kent: all blocks",
+        councils=[lib.kent],
+        topics=[lib.waste],
         body=factories.full_body(lib.kent, image=image, document=factories.make_document()),
-        hero_image=image, tags=["bins"],
+        hero_image=image,
+        tags=["bins"],
     )
     factories.add_partner(lib.full, "A charity", kind="charity")
     return lib

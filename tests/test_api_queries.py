@@ -26,17 +26,21 @@ def many(django_db_setup, django_db_blocker):
         councils = [factories.make_council() for _ in range(5)]
         topics = [factories.make_topic() for _ in range(4)]
         support = factories.make_support_type()
-        images = [factories.make_image(title=f"Image {n}", width=700, height=400)
-                  for n in range(3)]
+        images = [factories.make_image(title=f"Image {n}", width=700, height=400) for n in range(3)]
         for image in images:
             image.get_renditions(*image_specs())
         pages = []
         for n in range(120):
             page = CaseStudyPage(
-                title=f"Case study {n:03d}", slug=f"case-study-{n}", summary="Summary.",
+                title=f"Case study {n:03d}",
+                slug=f"case-study-{n}",
+                summary="Summary.",
                 publication_date=datetime.date(2018 + n % 5, 1 + n % 12, 1),
-                is_covid19=n % 3 == 0, support_type=support if n % 2 else None,
-                hero_image=images[n % 3], main_topic=topics[n % 4], live=True,
+                is_covid19=n % 3 == 0,
+                support_type=support if n % 2 else None,
+                hero_image=images[n % 3],
+                main_topic=topics[n % 4],
+                live=True,
                 first_published_at=timezone.now(),
             )
             page.topics = [topics[n % 4], topics[(n + 1) % 4]]
@@ -65,9 +69,7 @@ def count_queries(client, url):
 def test_listing_with_cards_and_all_facets_is_a_fixed_handful_of_queries(client, many):
     count_queries(client, f"/api/v2/case-studies/?limit=10&facets={ALL_FACETS}")  # warm-up
     at_10, data_10 = count_queries(client, f"/api/v2/case-studies/?limit=10&facets={ALL_FACETS}")
-    at_100, data_100 = count_queries(
-        client, f"/api/v2/case-studies/?limit=100&facets={ALL_FACETS}"
-    )
+    at_100, data_100 = count_queries(client, f"/api/v2/case-studies/?limit=100&facets={ALL_FACETS}")
     assert len(data_10["items"]) == 10 and len(data_100["items"]) == 100
     assert all(item["hero_thumbnail"] for item in data_100["items"])
     assert at_10 == at_100
@@ -90,11 +92,22 @@ def test_detail_queries_do_not_grow_with_blocks_or_related(client, many):
     small = factories.make_case_study(
         many[0].get_parent(), "Small", body=factories.full_body(image=image), topics=[]
     )
-    big_body = factories.full_body(image=image) + [
-        ("image", {"image": factories.make_image(title=f"Extra {n}"), "alt_text": "",
-                   "caption": "", "credit": ""})
-        for n in range(4)
-    ] + [("paragraph", f'<p><a linktype="page" id="{many[n].pk}">x</a></p>') for n in range(5)]
+    big_body = (
+        factories.full_body(image=image)
+        + [
+            (
+                "image",
+                {
+                    "image": factories.make_image(title=f"Extra {n}"),
+                    "alt_text": "",
+                    "caption": "",
+                    "credit": "",
+                },
+            )
+            for n in range(4)
+        ]
+        + [("paragraph", f'<p><a linktype="page" id="{many[n].pk}">x</a></p>') for n in range(5)]
+    )
     big = factories.make_case_study(many[0].get_parent(), "Big", body=big_body)
     for order, page in enumerate(many[:5]):
         CaseStudyRelatedPage.objects.create(page=big, related_case_study=page, sort_order=order)
@@ -113,7 +126,9 @@ def test_detail_queries_do_not_grow_with_blocks_or_related(client, many):
     assert small_count == big_count
 
 
-def test_a_repeated_request_is_served_from_the_cache_without_queries(client, many, django_assert_num_queries):
+def test_a_repeated_request_is_served_from_the_cache_without_queries(
+    client, many, django_assert_num_queries
+):
     url = f"/api/v2/case-studies/?limit=20&facets={ALL_FACETS}"
     first = client.get(url)
     with django_assert_num_queries(0):

@@ -11,8 +11,11 @@ from wagtail_casestudies.conf import settings as casestudy_settings
 
 
 def run_checks():
-    return {message.id: message for message in checks.run_checks(tags=["compatibility"])
-            if message.id and message.id.startswith("wagtail_casestudies.")}
+    return {
+        message.id: message
+        for message in checks.run_checks(tags=["compatibility"])
+        if message.id and message.id.startswith("wagtail_casestudies.")
+    }
 
 
 def test_a_correct_setup_has_no_messages():
@@ -21,8 +24,9 @@ def test_a_correct_setup_has_no_messages():
 
 def test_missing_required_app_is_named():
     real_is_installed = apps.is_installed
-    with mock.patch.object(apps, "is_installed",
-                           side_effect=lambda name: name != "taggit" and real_is_installed(name)):
+    with mock.patch.object(
+        apps, "is_installed", side_effect=lambda name: name != "taggit" and real_is_installed(name)
+    ):
         messages = run_checks()
     assert "'taggit'" in messages["wagtail_casestudies.E001"].msg
     assert "INSTALLED_APPS" in messages["wagtail_casestudies.E001"].hint

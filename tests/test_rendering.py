@@ -14,9 +14,14 @@ def test_case_study_page_renders_every_block(client, index_page):
     image = factories.make_image()
     document = factories.make_document()
     page = factories.make_case_study(
-        index_page, "Cornwall Council: rounds", councils=[council],
-        topics=[factories.make_topic("Waste")], tags=["bins"], series="Productivity programme",
-        body=factories.full_body(council, image=image, document=document), hero_image=image,
+        index_page,
+        "Cornwall Council: rounds",
+        councils=[council],
+        topics=[factories.make_topic("Waste")],
+        tags=["bins"],
+        series="Productivity programme",
+        body=factories.full_body(council, image=image, document=document),
+        hero_image=image,
         hero_image_alt="Lorry at dawn",
     )
     factories.add_partner(page, "University of Exeter", kind="university")
@@ -24,13 +29,30 @@ def test_case_study_page_renders_every_block(client, index_page):
     html = response.content.decode()
     assert response.status_code == 200
     for text in [
-        "<h1>Cornwall Council: rounds</h1>", "<h2>The challenge</h2>", "<h2>The solution</h2>",
-        "<h2>The impact</h2>", "Cost saving", "£120,000", "<h2>Lessons learned</h2>",
-        "<h2>How is the new approach being sustained?</h2>", "<h2>Contact</h2>", "Alex Officer",
-        "It changed how we work.", "Fewer missed bins", "40%", "<h2>Local context</h2>",
-        'alt="Lorry at dawn"', 'alt="A bin lorry"', "<iframe", "Cabinet report",
-        "Re-plan rounds", "Further reading", "More about the programme.",
-        "University of Exeter", "Productivity programme", "bins",
+        "<h1>Cornwall Council: rounds</h1>",
+        "<h2>The challenge</h2>",
+        "<h2>The solution</h2>",
+        "<h2>The impact</h2>",
+        "Cost saving",
+        "£120,000",
+        "<h2>Lessons learned</h2>",
+        "<h2>How is the new approach being sustained?</h2>",
+        "<h2>Contact</h2>",
+        "Alex Officer",
+        "It changed how we work.",
+        "Fewer missed bins",
+        "40%",
+        "<h2>Local context</h2>",
+        'alt="Lorry at dawn"',
+        'alt="A bin lorry"',
+        "<iframe",
+        "Cabinet report",
+        "Re-plan rounds",
+        "Further reading",
+        "More about the programme.",
+        "University of Exeter",
+        "Productivity programme",
+        "bins",
     ]:
         assert text in html, text
 
@@ -58,8 +80,9 @@ def test_index_page_lists_only_live_public_case_studies(client, index_page):
 def test_index_page_paginates_and_filters_by_topic(client, index_page):
     topic = factories.make_topic("Housing")
     for number in range(12):
-        factories.make_case_study(index_page, f"Case {number:02}",
-                                  topics=[topic] if number < 3 else None)
+        factories.make_case_study(
+            index_page, f"Case {number:02}", topics=[topic] if number < 3 else None
+        )
     html = client.get(index_page.url).content.decode()
     assert html.count('class="cs-card"') == 10
     assert "Page 1 of 2" in html
@@ -71,11 +94,11 @@ def test_index_page_paginates_and_filters_by_topic(client, index_page):
     assert html.count('class="cs-card"') == 3
 
 
-def test_index_page_query_count_does_not_grow_with_results(client, index_page,
-                                                           django_assert_max_num_queries):
+def test_index_page_query_count_does_not_grow_with_results(
+    client, index_page, django_assert_max_num_queries
+):
     for number in range(10):
-        factories.make_case_study(index_page, f"Case {number}",
-                                  topics=[factories.make_topic()])
+        factories.make_case_study(index_page, f"Case {number}", topics=[factories.make_topic()])
     client.get(index_page.url)  # warm caches (site root paths)
     with django_assert_max_num_queries(20):
         response = client.get(index_page.url)
@@ -90,22 +113,39 @@ def test_hub_lists_themes_featured_collections_and_the_rest(client, index_page):
     factories.make_case_study(index_page, "Draft covid", is_covid19=True, publish=False)
     hub = factories.make_hub_page(
         index_page,
-        themes=[("theme", {"heading": "Testing", "introduction": "<p>Sites.</p>",
-                           "entries": [("case_study", themed),
-                                       ("external", {"title": "Mobile units", "council": "various",
-                                                     "summary": "Vans.",
-                                                     "link": "https://example.org/vans"})]})],
+        themes=[
+            (
+                "theme",
+                {
+                    "heading": "Testing",
+                    "introduction": "<p>Sites.</p>",
+                    "entries": [
+                        ("case_study", themed),
+                        (
+                            "external",
+                            {
+                                "title": "Mobile units",
+                                "council": "various",
+                                "summary": "Vans.",
+                                "link": "https://example.org/vans",
+                            },
+                        ),
+                    ],
+                },
+            )
+        ],
     )
     CovidHubFeaturedCaseStudy.objects.create(page=hub, case_study=featured)
     hub.save_revision().publish()
     factories.make_hub_page(hub, title="Testing case studies", list_unfeatured=False)
 
     html = client.get(hub.url).content.decode()
-    assert response_has_sections(html, ["Featured case studies", "Testing", "Collections",
-                                        "More COVID-19 case studies"])
+    assert response_has_sections(
+        html, ["Featured case studies", "Testing", "Collections", "More COVID-19 case studies"]
+    )
     assert "Mobile units</a> (various)" in html
     assert "Testing case studies" in html
-    more = html[html.index("More COVID-19 case studies"):]
+    more = html[html.index("More COVID-19 case studies") :]
     assert "Uncurated volunteering" in more
     assert "Featured vaccine" not in more and "Themed testing" not in more
     assert "Not covid" not in html and "Draft covid" not in html
@@ -120,8 +160,9 @@ def test_hub_skips_a_themed_case_study_that_was_unpublished(client, index_page):
     themed = factories.make_case_study(index_page, "Withdrawn story", is_covid19=True)
     hub = factories.make_hub_page(
         index_page,
-        themes=[("theme", {"heading": "Care", "introduction": "",
-                           "entries": [("case_study", themed)]})],
+        themes=[
+            ("theme", {"heading": "Care", "introduction": "", "entries": [("case_study", themed)]})
+        ],
     )
     themed.unpublish()
     html = client.get(hub.url).content.decode()

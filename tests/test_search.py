@@ -16,17 +16,23 @@ def library(index_page):
     cyber = factories.make_topic("Cyber security")
     pages = {
         "wigan": factories.make_case_study(
-            index_page, "Digital front door", councils=[wigan], topics=[cyber],
+            index_page,
+            "Digital front door",
+            councils=[wigan],
+            topics=[cyber],
             tags=["chatbot"],
             body=[("challenge", {"text": "<p>Residents queued for hours at the library.</p>"})],
         ),
         "cornwall": factories.make_case_study(
-            index_page, "Doughnut economics", councils=[cornwall],
+            index_page,
+            "Doughnut economics",
+            councils=[cornwall],
             summary="A decision wheel for cabinet.",
             body=[("solution", {"text": "<p>We embedded the wheel in procurement.</p>"})],
         ),
-        "draft": factories.make_case_study(index_page, "Secret Wigan draft", councils=[wigan],
-                                           publish=False),
+        "draft": factories.make_case_study(
+            index_page, "Secret Wigan draft", councils=[wigan], publish=False
+        ),
     }
     factories.add_partner(pages["cornwall"], "Exeter Chamber of Commerce")
     pages["cornwall"].save_revision().publish()

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def snippet_url(model, action, *args):
-    return reverse(f"wagtailsnippets_wagtail_casestudies_{model._meta.model_name}:{action}",
-                   args=args)
+    return reverse(
+        f"wagtailsnippets_wagtail_casestudies_{model._meta.model_name}:{action}", args=args
+    )
 
 
 def test_topic_create_edit_and_parent_loop_refused(admin_client):
@@ -28,8 +29,12 @@ def test_topic_create_edit_and_parent_loop_refused(admin_client):
 
     response = admin_client.post(
         snippet_url(Topic, "edit", topic.pk),
-        {"name": "Public health", "slug": "public-health", "description": "Health",
-         "parent": str(topic.pk)},
+        {
+            "name": "Public health",
+            "slug": "public-health",
+            "description": "Health",
+            "parent": str(topic.pk),
+        },
     )
     assert response.status_code == 200
     assert "cannot be its own parent" in response.content.decode()
@@ -109,8 +114,11 @@ def test_council_create_fills_slug_and_nation(admin_client):
     response = admin_client.post(snippet_url(Council, "add"), council_form())
     assert response.status_code == 302
     council = Council.objects.get()
-    assert (council.slug, council.nation, council.gss_code) == ("cornwall-council", "england",
-                                                                 "E06000052")
+    assert (council.slug, council.nation, council.gss_code) == (
+        "cornwall-council",
+        "england",
+        "E06000052",
+    )
 
 
 @pytest.mark.parametrize(
@@ -130,19 +138,32 @@ def test_council_validation_messages(admin_client, overrides, message):
 
 
 def test_council_cannot_be_its_own_parent_or_successor(admin_client):
-    council = factories.make_council("Somerset County Council", council_type="county",
-                                     gss_code="E10000027")
-    district = factories.make_council("Mendip District Council", council_type="district",
-                                      parent=council)
+    council = factories.make_council(
+        "Somerset County Council", council_type="county", gss_code="E10000027"
+    )
+    district = factories.make_council(
+        "Mendip District Council", council_type="district", parent=council
+    )
     url = snippet_url(Council, "edit", council.pk)
-    response = admin_client.post(url, council_form(
-        name=council.name, council_type="county", gss_code="E10000027", parent=str(council.pk),
-        successor=str(council.pk)))
+    response = admin_client.post(
+        url,
+        council_form(
+            name=council.name,
+            council_type="county",
+            gss_code="E10000027",
+            parent=str(council.pk),
+            successor=str(council.pk),
+        ),
+    )
     html = response.content.decode()
     assert "cannot be its own parent" in html and "cannot be its own successor" in html
 
-    response = admin_client.post(url, council_form(
-        name=council.name, council_type="county", gss_code="E10000027", parent=str(district.pk)))
+    response = admin_client.post(
+        url,
+        council_form(
+            name=council.name, council_type="county", gss_code="E10000027", parent=str(district.pk)
+        ),
+    )
     assert "would make a loop" in response.content.decode()
 
 
@@ -161,8 +182,8 @@ def test_case_studies_menu_groups_the_snippets(admin_client):
 
 
 def test_editor_without_permissions_cannot_see_snippets(client, db):
-    from django.contrib.auth.models import Group, Permission
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
 
     user = get_user_model().objects.create_user("editor", "e@example.com", "pw")
     group = Group.objects.create(name="No snippet rights")

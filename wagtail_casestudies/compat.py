@@ -57,4 +57,3 @@ def base_page_model_dependency() -> tuple[str, str]:
         # The page model this package's first migration was generated against.
         return ("wagtailcore", "0094_alter_page_locale")
     return (app_label, "__first__")
-

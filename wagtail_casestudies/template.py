@@ -32,8 +32,10 @@ TEMPLATE_SECTIONS: tuple[TemplateSection, ...] = (
     TemplateSection(
         "summary",
         _("Summary"),
-        _("One to three sentences on what the council did and what changed. It is also the "
-          "teaser shown in listings."),
+        _(
+            "One to three sentences on what the council did and what changed. It is also the "
+            "teaser shown in listings."
+        ),
         page_field="summary",
     ),
     TemplateSection(
@@ -49,8 +51,10 @@ TEMPLATE_SECTIONS: tuple[TemplateSection, ...] = (
     TemplateSection(
         "impact",
         _("The impact"),
-        _("What difference has it made? Give evidence, including any cost savings or income "
-          "generated."),
+        _(
+            "What difference has it made? Give evidence, including any cost savings or income "
+            "generated."
+        ),
     ),
     TemplateSection(
         "sustainability",

@@ -6,10 +6,10 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.db.models.deletion import ProtectedError
-from django.shortcuts import redirect
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.deletion import ProtectedError
 from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column
@@ -48,6 +48,7 @@ def with_case_study_count(queryset, link_queryset, link_field: str):
         case_study_count=Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
     )
 
+
 # --- Snippets -----------------------------------------------------------------------------------
 
 
@@ -64,8 +65,11 @@ class DeleteView(SnippetDeleteView):
         except ProtectedError:
             messages.error(
                 self.request,
-                _("'%(object)s' is used by case studies, so it cannot be deleted. Change those "
-                  "case studies first.") % {"object": self.object},
+                _(
+                    "'%(object)s' is used by case studies, so it cannot be deleted. Change those "
+                    "case studies first."
+                )
+                % {"object": self.object},
             )
             return redirect(self.get_success_url())
 
@@ -240,9 +244,7 @@ class CompletenessFilter(django_filters.ChoiceFilter):
     from each body's JSON, so this filter loads the bodies of the listing it narrows."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "choices", [("incomplete", _("Incomplete")), ("complete", _("Complete"))]
-        )
+        kwargs.setdefault("choices", [("incomplete", _("Incomplete")), ("complete", _("Complete"))])
         kwargs.setdefault("widget", forms.RadioSelect)
         kwargs.setdefault("empty_label", _("All"))
         super().__init__(*args, **kwargs)

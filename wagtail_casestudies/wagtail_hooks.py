@@ -1,4 +1,3 @@
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .viewsets import CaseStudiesViewSetGroup

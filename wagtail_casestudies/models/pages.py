@@ -222,8 +222,9 @@ class CaseStudyPageMixin(models.Model):
         null=True,
         blank=True,
         db_index=True,
-        help_text=_("Shown on the case study and used for sorting. Blank: the day it is first "
-                    "published."),
+        help_text=_(
+            "Shown on the case study and used for sorting. Blank: the day it is first published."
+        ),
     )
     topics = ParentalManyToManyField(
         "wagtail_casestudies.Topic", verbose_name=_("topics"), blank=True
@@ -275,8 +276,10 @@ class CaseStudyPageMixin(models.Model):
         CaseStudyBodyBlock(),
         verbose_name=_("body"),
         blank=True,
-        help_text=_("Add the template sections in order: the challenge, the solution, the impact, "
-                    "how it is sustained, lessons learned and the contact."),
+        help_text=_(
+            "Add the template sections in order: the challenge, the solution, the impact, "
+            "how it is sustained, lessons learned and the contact."
+        ),
     )
 
     content_panels = BasePage.content_panels + [
@@ -445,9 +448,7 @@ class CaseStudyPageTag(TaggedItemBase):
 
 class CaseStudyPage(CaseStudyPageMixin, BasePage):
     page_ptr = base_page_link()
-    tags = ClusterTaggableManager(
-        verbose_name=_("keywords"), through=CaseStudyPageTag, blank=True
-    )
+    tags = ClusterTaggableManager(verbose_name=_("keywords"), through=CaseStudyPageTag, blank=True)
 
     parent_page_types = [
         "wagtail_casestudies.CaseStudyIndexPage",
@@ -477,7 +478,9 @@ class CaseStudyCouncil(Orderable):
         verbose_name = _("council")
         verbose_name_plural = _("councils")
         constraints = [
-            models.UniqueConstraint(fields=["page", "council"], name="unique_council_per_case_study")
+            models.UniqueConstraint(
+                fields=["page", "council"], name="unique_council_per_case_study"
+            )
         ]
 
 
@@ -541,9 +544,7 @@ class CovidHubPageMixin(models.Model):
     """
 
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-    how_to_submit = RichTextField(
-        _("how to submit"), features=RICH_TEXT_FEATURES, blank=True
-    )
+    how_to_submit = RichTextField(_("how to submit"), features=RICH_TEXT_FEATURES, blank=True)
     themes = StreamField(
         HubThemesBlock(),
         verbose_name=_("themed sections"),
@@ -553,8 +554,10 @@ class CovidHubPageMixin(models.Model):
     list_unfeatured = models.BooleanField(
         _("list other COVID-19 case studies"),
         default=True,
-        help_text=_("Add a section listing published COVID-19 case studies that no theme or "
-                    "featured list on this page already shows."),
+        help_text=_(
+            "Add a section listing published COVID-19 case studies that no theme or "
+            "featured list on this page already shows."
+        ),
     )
     unfeatured_heading = models.CharField(
         _("heading for other COVID-19 case studies"),

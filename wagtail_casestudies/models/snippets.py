@@ -301,9 +301,7 @@ class Council(NamedSnippet):
                 _("This parent would make a loop: the parent council sits inside this one.")
             )
         if self.pk and self.successor_id == self.pk:
-            errors.setdefault("successor", []).append(
-                _("A council cannot be its own successor.")
-            )
+            errors.setdefault("successor", []).append(_("A council cannot be its own successor."))
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             errors.setdefault("valid_to", []).append(
                 _("'Valid to' must be on or after 'valid from'.")
@@ -395,7 +393,6 @@ class Topic(NamedSnippet):
     def clean(self) -> None:
         if self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": _("A topic cannot be its own parent.")})
-
 
 
 class SupportType(NamedSnippet):
