@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from wagtail.search.backends import get_search_backend
 
 from .cache import get_or_compute, versioned_key
@@ -73,7 +73,13 @@ def _sqlite_ranked_ids(backend, search, searchable, operator) -> list[int] | Non
             return None
         search_query = compiler.build_search_query(normalized, config=config)
         match = module.MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, search_query)
-        rank = compiler._build_rank_expression(compiler.get_search_vectors(), config)
+        # The index's vectors as seen from the FTS table (Wagtail 7's compiler gives them as
+        # seen from the page model, which this query does not start from).
+        vectors = [
+            (F("index_entry__title"), F("index_entry__title_norm")),
+            (F("index_entry__body"), 1.0),
+        ]
+        rank = compiler._build_rank_expression(vectors, config)
         content_types = module.get_descendants_content_types_pks(searchable.model)
         rows = (
             module.SQLiteFTSIndexEntry.objects.filter(match)
