@@ -174,19 +174,18 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
 
         facets = None
         total = None
+        # Counts are kept per content version apart from whole responses: paging, sorting or
+        # changing the limit of the same selection does not count it again.
+        selection_key = (
+            site.pk if site else None,
+            repr(sorted(query.filters.items())),
+            query.include_districts,
+            query.search,
+            query.search_operator,
+        )
         if query.facets:
-            # Kept per content version apart from whole responses: paging, sorting or changing
-            # the limit of the same selection does not count again.
             total, facets = get_or_compute(
-                versioned_key(
-                    "facets",
-                    site.pk if site else None,
-                    repr(sorted(query.filters.items())),
-                    query.include_districts,
-                    query.search,
-                    query.search_operator,
-                    ",".join(query.facets),
-                ),
+                versioned_key("facets", *selection_key, ",".join(query.facets)),
                 lambda: selection_filter.facet_counts(query.facets),
             )
 
@@ -203,7 +202,9 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
             in_order = cards.visible_cards(site).filter(pk__in=page_ids) if page_ids else None
         else:
             if total is None:
-                total = selection.count()
+                total = get_or_compute(
+                    versioned_key("total", *selection_key), lambda: selection.count()
+                )
             page_ids = None
             in_order = selection_filter.ordered(selection)[start:stop] if query.limit else None
 
