@@ -139,30 +139,20 @@ def _add_routes(resource: str, prefix: str, viewset_class) -> None:
     summary = {
         kind: openapi.OPERATIONS[(resource, kind)][0] for kind in ("listing", "detail", "find")
     }
-    router.get(
-        f"/{prefix}/",
-        url_name=listing_name,
-        summary=summary["listing"],
-        operation_id=listing_name,
-        openapi_extra=openapi_extra(resource, "listing", listing_name),
-        tags=[resource],
-    )(listing)
-    router.get(
-        f"/{prefix}/find/",
-        url_name=find_name,
-        summary=summary["find"],
-        operation_id=find_name,
-        openapi_extra=openapi_extra(resource, "find", find_name),
-        tags=[resource],
-    )(find)
-    router.get(
-        f"/{prefix}/{{int:pk}}/",
-        url_name=detail_name,
-        summary=summary["detail"],
-        operation_id=detail_name,
-        openapi_extra=openapi_extra(resource, "detail", detail_name),
-        tags=[resource],
-    )(detail)
+    # find/ before <pk>/, so the path converter never sees "find".
+    for path, kind, name, view in (
+        (f"/{prefix}/", "listing", listing_name, listing),
+        (f"/{prefix}/find/", "find", find_name, find),
+        (f"/{prefix}/{{int:pk}}/", "detail", detail_name, detail),
+    ):
+        router.get(
+            path,
+            url_name=name,
+            summary=summary[kind],
+            operation_id=name,
+            openapi_extra=openapi_extra(resource, kind, name),
+            tags=[resource],
+        )(view)
 
 
 for _resource, _viewset in (
