@@ -105,8 +105,8 @@ def on_deleted(sender, instance, **kwargs) -> None:
 # Kept equal to the live, public case studies as they change, in the same transaction: a case
 # study saved (publishing, unpublishing, a live page created in code), its councils or topics
 # changed (modelcluster commits them after the page row, so each sends its own signal), a move,
-# a view restriction, a renamed council, topic, support type or image, a site. Deleting a page
-# deletes its card through the foreign key; the handlers below only stay out of the way of that.
+# a view restriction, a renamed council, topic, support type or image, a site. A case study's card
+# is dropped (and counted out of its site's counts) just before the page is deleted.
 
 # Saving only these fields (revision bookkeeping, locking) changes nothing a card shows.
 _NOT_ON_CARDS = frozenset(
@@ -164,6 +164,10 @@ def on_page_deleting(sender, instance, **kwargs) -> None:
 
     if isinstance(instance, Page):
         cards.deleting_pages().add(instance.pk)
+        model = instance.specific_class
+        if model is not None and issubclass(model, _case_study_model()):
+            # The foreign key's cascade would delete the card without counting it out.
+            cards.forget_cards([instance.pk])
 
 
 def on_page_deleted_cards(sender, instance, **kwargs) -> None:
@@ -223,7 +227,12 @@ def on_card_source_saved(sender, instance, **kwargs) -> None:
 def on_card_source_deleting(sender, instance, **kwargs) -> None:
     # Deleting a topic, support type or image changes the case studies through cascades and
     # SET_NULL updates that send no signals: note who shows it before it goes.
+    from .api import cards
+    from .models import SupportType
+
     instance._casestudies_card_ids = _pages_showing(instance)
+    if isinstance(instance, SupportType):
+        cards.forget_support_type(instance.pk)
 
 
 def on_card_source_deleted(sender, instance, **kwargs) -> None:

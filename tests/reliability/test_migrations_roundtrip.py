@@ -26,7 +26,10 @@ from wagtail_casestudies.submissions.models import CaseStudySubmission
 
 APP = "wagtail_casestudies"
 # Migrations that change data (RunPython/RunSQL), each with an upgrade test in this module.
-DATA_MIGRATIONS = {"0003_card_cache": "check_0003_filled_the_card_cache"}
+DATA_MIGRATIONS = {
+    "0003_card_cache": "check_0003_filled_the_card_cache",
+    "0004_card_counts": "check_0004_filled_the_topic_ids",
+}
 
 # serialized_rollback: start from the migrated database's own data (root page, site, locale).
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -132,7 +135,10 @@ def check_0003_filled_the_card_cache(lib):
     """0003 made a card row for every live, public case study, with the filter columns."""
     from wagtail_casestudies.models.cards import CaseStudyCard, council_type_bit, region_bit
 
-    cards = {card.page_id: card for card in CaseStudyCard.objects.all()}
+    # Only the columns 0003 made (later migrations add others).
+    columns = ("path", "title", "publication_date", "year", "is_covid19", "support_type")
+    only = CaseStudyCard.objects.only(*columns, "council_types", "regions")
+    cards = {card.page_id: card for card in only}
     # Live and public, on any site (the listing filters by site on the copied path): not the
     # draft, not the page in the password-protected section.
     assert set(cards) == {lib.bins.pk, lib.homes.pk, lib.security.pk, lib.elsewhere.pk}
@@ -147,6 +153,18 @@ def check_0003_filled_the_card_cache(lib):
     assert bins.regions == region_bit("south_east")
     assert cards[lib.homes.pk].council_types == council_type_bit("district")
     assert bins.path == CaseStudyPage.objects.get(pk=lib.bins.pk).path
+
+
+def check_0004_filled_the_topic_ids(lib):
+    """0004 gave every card the ids of its case study's topics."""
+    from wagtail_casestudies.models.cards import CaseStudyCard
+
+    through = CaseStudyPage.topics.through
+    cards = dict(CaseStudyCard.objects.values_list("pk", "topic_ids"))
+    assert cards[lib.bins.pk] == [lib.waste.pk]
+    for pk, topic_ids in cards.items():
+        links = through.objects.filter(casestudypage_id=pk).order_by("topic_id")
+        assert topic_ids == list(links.values_list("topic_id", flat=True))
 
 
 def test_zero_is_refused_while_pages_exist_and_then_runs_both_ways(client, at_latest, figures):

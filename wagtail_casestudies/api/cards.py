@@ -150,6 +150,7 @@ def _row(page, fmt: int, renditions_of: dict):
         publication_date=page.publication_date,
         is_covid19=page.is_covid19,
         support_type_id=page.support_type_id,
+        topic_ids=sorted(topic.pk for topic in page.topics.all()),
         data=build_card(page, renditions_of),
         format=fmt,
     )
@@ -171,16 +172,37 @@ def build_rows(ids: Iterable[int]) -> list:
 def refresh_cards(ids: Iterable[int]) -> None:
     """Make the cards of these case studies match the pages: build the visible ones, drop the
     rest (unpublished, view-restricted, deleted)."""
-    from ..models import CaseStudyCard
 
     ids = sorted(set(ids) - deleting_pages())
     for start in range(0, len(ids), BATCH_SIZE):
         chunk = ids[start : start + BATCH_SIZE]
         with transaction.atomic():
-            rows = build_rows(chunk)
-            built = {row.page_id for row in rows}
-            CaseStudyCard.objects.filter(pk__in=[pk for pk in chunk if pk not in built]).delete()
-            _save(rows)
+            _replace(chunk, build_rows(chunk))
+
+
+def forget_cards(ids: Iterable[int]) -> None:
+    """Drop the cards of pages about to be deleted (before the cascade, which would not count
+    them out)."""
+    with transaction.atomic():
+        _replace(list(ids), [])
+
+
+def _replace(ids: list[int], rows: list) -> None:
+    """Make the cards of ``ids`` exactly ``rows`` (fresh rows for the visible ones among them),
+    and add the difference to each site's counts. Runs in the caller's transaction."""
+    from ..models import CaseStudyCard
+
+    _lock_counts()
+    counts = _counts_in_use()
+    before = []
+    if counts:
+        before = list(CaseStudyCard.objects.filter(pk__in=ids).values_list(*COUNTED_COLUMNS))
+    built = {row.page_id for row in rows}
+    CaseStudyCard.objects.filter(pk__in=[pk for pk in ids if pk not in built]).delete()
+    _save(rows)
+    if counts:
+        after = [tuple(getattr(row, column) for column in COUNTED_COLUMNS) for row in rows]
+        _add_difference(counts, before, after)
 
 
 def _save(rows: list) -> None:
@@ -201,6 +223,7 @@ def _save(rows: list) -> None:
                 "council_types",
                 "regions",
                 "support_type",
+                "topic_ids",
                 "data",
                 "format",
             ],
@@ -242,7 +265,159 @@ def rebuild_all() -> int:
     ids = list(CaseStudyPage.objects.order_by("pk").values_list("pk", flat=True))
     refresh_cards(ids)
     CaseStudyCard.objects.exclude(pk__in=CaseStudyPage.objects.values("pk")).delete()
+    recount_all()
     return CaseStudyCard.objects.count()
+
+
+# --- Counts (models.CaseStudyCardCounts) --------------------------------------------------------
+#
+# Every card change adds its difference to the counts of the sites the card is in, under one
+# lock, in the card change's own transaction: concurrent changes queue for the lock, so each adds
+# to the other's result and the counts stay exact without ever recounting. SQLite lets one
+# writer in at a time by itself; PostgreSQL takes a transaction-level advisory lock.
+
+# The card columns a card is counted by, in the order ``counted_keys`` takes them.
+COUNTED_COLUMNS = (
+    "path",
+    "year",
+    "is_covid19",
+    "support_type_id",
+    "council_types",
+    "regions",
+    "topic_ids",
+)
+# pg_advisory_xact_lock's key: any number the site's own code is unlikely to use.
+COUNTS_LOCK = 0x43415345  # "CASE"
+
+
+def counted_keys(year, is_covid19, support_type_id, council_types, regions, topic_ids) -> list:
+    """The counts a card adds one to (see ``CaseStudyCardCounts.counts``)."""
+    from ..models import CouncilType, Region
+
+    keys = ["total", "covid:true" if is_covid19 else "covid:false"]
+    if year is not None:
+        keys.append(f"year:{year}")
+    if support_type_id is not None:
+        keys.append(f"support_type:{support_type_id}")
+    keys += [f"topic:{pk}" for pk in topic_ids or ()]
+    for prefix, mask, values in (
+        ("council_type", council_types, CouncilType.values),
+        ("region", regions, Region.values),
+    ):
+        keys += [f"{prefix}:{value}" for index, value in enumerate(values) if mask & (1 << index)]
+    return keys
+
+
+def _lock_counts() -> None:
+    from django.db import connections, router
+
+    from ..models import CaseStudyCardCounts
+
+    connection = connections[router.db_for_write(CaseStudyCardCounts)]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [COUNTS_LOCK])
+
+
+def _counts_in_use() -> list:
+    """The counts rows to keep up to date. A row made for another root page (the site's root
+    was changed or moved) is dropped; it is built again when next needed."""
+    from django.db.models import F
+
+    from ..models import CaseStudyCardCounts
+
+    rows = list(CaseStudyCardCounts.objects.annotate(current_root=F("site__root_page__path")))
+    stale = [row.pk for row in rows if row.root_path != row.current_root]
+    if stale:
+        CaseStudyCardCounts.objects.filter(pk__in=stale).delete()
+    return [row for row in rows if row.pk not in stale]
+
+
+def _add_difference(counts: list, before: list, after: list) -> None:
+    from ..models import CaseStudyCardCounts
+
+    changed = []
+    for row in counts:
+        difference: dict[str, int] = {}
+        for rows, sign in ((before, -1), (after, 1)):
+            for path, *columns in rows:
+                if path.startswith(row.root_path):
+                    for key in counted_keys(*columns):
+                        difference[key] = difference.get(key, 0) + sign
+        if any(difference.values()):
+            for key, change in difference.items():
+                value = row.counts.get(key, 0) + change
+                if value:
+                    row.counts[key] = value
+                else:
+                    row.counts.pop(key, None)
+            changed.append(row)
+    if changed:
+        CaseStudyCardCounts.objects.bulk_update(changed, ["counts"])
+
+
+def forget_support_type(pk: int) -> None:
+    """A support type is being deleted: its cards lose it through ``SET NULL`` (no signal, and
+    nothing left to count it out by), so its counts go now."""
+    from ..models import CaseStudyCardCounts
+
+    with transaction.atomic():
+        _lock_counts()
+        changed = []
+        for row in CaseStudyCardCounts.objects.all():
+            if row.counts.pop(f"support_type:{pk}", None) is not None:
+                changed.append(row)
+        CaseStudyCardCounts.objects.bulk_update(changed, ["counts"])
+
+
+def _count(root_path: str) -> dict[str, int]:
+    """Count the cards under a site root from scratch."""
+    from ..models import CaseStudyCard
+
+    counts: dict[str, int] = {}
+    rows = CaseStudyCard.objects.filter(path__startswith=root_path).values_list(*COUNTED_COLUMNS)
+    for _path, *columns in rows.iterator(chunk_size=2000):
+        for key in counted_keys(*columns):
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def site_counts(site) -> dict[str, int] | None:
+    """The counts of the site's cards: read from their row, or counted and stored the first
+    time. None if they can be neither read nor stored (e.g. a read-only database): the caller
+    counts the usual way."""
+    from ..models import CaseStudyCardCounts
+
+    root_path = site.root_page.path
+    stored = CaseStudyCardCounts.objects.filter(site=site, root_path=root_path)
+    counts = stored.values_list("counts", flat=True).first()
+    if counts is not None:
+        return counts
+    try:
+        with transaction.atomic():
+            _lock_counts()
+            counts = _count(root_path)
+            CaseStudyCardCounts.objects.update_or_create(
+                site=site, defaults={"root_path": root_path, "counts": counts}
+            )
+    except DatabaseError:
+        return None
+    return counts
+
+
+def recount_all() -> None:
+    """Count every site's cards again from scratch (after cards were written in bulk)."""
+    from wagtail.models import Site
+
+    from ..models import CaseStudyCardCounts
+
+    with transaction.atomic():
+        _lock_counts()
+        CaseStudyCardCounts.objects.all().delete()
+        for site in Site.objects.select_related("root_page"):
+            CaseStudyCardCounts.objects.create(
+                site=site, root_path=site.root_page.path, counts=_count(site.root_page.path)
+            )
 
 
 # --- Serving ------------------------------------------------------------------------------------
@@ -321,7 +496,7 @@ def serve_cards(rows: list[tuple[int, dict, int]], site_id, context) -> list[dic
         fresh = {row.page_id: row for row in build_rows(stale)}
         try:
             with transaction.atomic():
-                _save(list(fresh.values()))
+                _replace(list(fresh), list(fresh.values()))
         except DatabaseError:  # e.g. a read-only replica: serve them anyway
             pass
     today = datetime.date.today().isoformat()  # as Council.is_active decides

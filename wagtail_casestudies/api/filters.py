@@ -554,7 +554,7 @@ class CaseStudyFilter:
         """
         from django.db.models.lookups import GreaterThan
 
-        from ..models import CaseStudyPage, CouncilType, Region, SupportType, Topic
+        from ..models import CaseStudyPage, CouncilType, Region
         from ..models.cards import council_type_bit, region_bit
 
         bits = {
@@ -623,19 +623,46 @@ class CaseStudyFilter:
                     .annotate(n=Count("*"))
                 )
 
-        labelled = [name for name in ("topic", "support_type") if name in facets]
-        if labelled:
-            parts = [
-                model.objects.order_by()
-                .annotate(f_facet=Value(name, output_field=CharField()))
-                .values_list("f_facet", "pk", "slug", "name")
-                for name, model in (("topic", Topic), ("support_type", SupportType))
-                if name in labelled
-            ]
-            union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-            for name, pk, slug, label in union:
-                rows[name].append((slug, label, counts_by_value[name].get(pk, 0)))
+        self._add_labelled_rows(rows, counts_by_value)
         return total, {name: self._facet_items(name, rows[name]) for name in facets}
+
+    def stored_facet_counts(self, counts: dict[str, int], facets: list[str]) -> dict:
+        """The facets of the unfiltered selection from a site's stored counts
+        (``models.CaseStudyCardCounts``): what ``facet_counts`` would count, without counting."""
+        rows: dict[str, list] = {name: [] for name in facets}
+        counts_by_value: dict[str, dict] = {"topic": {}, "support_type": {}}
+        for key, count in counts.items():
+            facet, _, value = key.partition(":")
+            if facet in counts_by_value:
+                counts_by_value[facet][int(value)] = count
+            elif facet == "year" and facet in rows:
+                rows[facet].append((int(value), "", count))
+            elif facet == "covid" and facet in rows:
+                rows[facet].append((value == "true", "", count))
+            elif facet in rows:
+                rows[facet].append((value, "", count))
+        self._add_labelled_rows(rows, counts_by_value)
+        return {name: self._facet_items(name, rows[name]) for name in facets}
+
+    @staticmethod
+    def _add_labelled_rows(rows: dict[str, list], counts_by_value: dict[str, dict]) -> None:
+        """Every topic and support type with its label and count (zero when absent): one small
+        query for both."""
+        from ..models import SupportType, Topic
+
+        labelled = [name for name in ("topic", "support_type") if name in rows]
+        if not labelled:
+            return
+        parts = [
+            model.objects.order_by()
+            .annotate(f_facet=Value(name, output_field=CharField()))
+            .values_list("f_facet", "pk", "slug", "name")
+            for name, model in (("topic", Topic), ("support_type", SupportType))
+            if name in labelled
+        ]
+        union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        for name, pk, slug, label in union:
+            rows[name].append((slug, label, counts_by_value[name].get(pk, 0)))
 
     def _facet_items(self, facet: str, rows) -> list[dict]:
         from ..models import CouncilType, Region

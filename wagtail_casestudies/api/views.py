@@ -183,7 +183,15 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
             query.search,
             query.search_operator,
         )
-        if query.facets:
+        # Without filters or search, the site's stored counts have the total and the facets.
+        counts = None
+        if site is not None and not selection_filter.conditions:
+            counts = cards.site_counts(site)
+        if counts is not None:
+            total = counts.get("total", 0)
+            if query.facets:
+                facets = selection_filter.stored_facet_counts(counts, query.facets)
+        elif query.facets:
             total, facets = get_or_compute(
                 versioned_key("facets", *selection_key, ",".join(query.facets)),
                 lambda: selection_filter.facet_counts(query.facets),

@@ -1,4 +1,4 @@
-from .cards import CaseStudyCard
+from .cards import CaseStudyCard, CaseStudyCardCounts
 from .pages import (
     CaseStudyCouncil,
     CaseStudyIndexPage,
@@ -31,6 +31,7 @@ from ..submissions.models import (
 
 __all__ = [
     "CaseStudyCard",
+    "CaseStudyCardCounts",
     "CaseStudyCouncil",
     "CaseStudyIndexPage",
     "CaseStudyIndexPageMixin",

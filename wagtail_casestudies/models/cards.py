@@ -64,6 +64,9 @@ class CaseStudyCard(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The ids of the case study's topics, sorted: what the card counted under when it was
+    # written (the topic links themselves change before the card does).
+    topic_ids = models.JSONField(default=list)
     # The card as ``api.cards.build_card`` made it, and the format it was made in: a card of
     # another format (an older release of the package) is rebuilt when it is next served.
     data = models.JSONField(default=dict)
@@ -87,3 +90,29 @@ class CaseStudyCard(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class CaseStudyCardCounts(models.Model):
+    """Per site: the number of cards and the number under each facet value.
+
+    Written by ``api.cards`` in the same transaction as every card change (a difference added
+    under a lock, never a recount), so a listing without filters reads its total and facets
+    here at any size. Built the first time a site's listing needs it, and again whenever the
+    site's root page is not the one it was built for.
+    """
+
+    site = models.OneToOneField(
+        "wagtailcore.Site", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    # The tree path of the site's root page when the counts were made.
+    root_path = models.CharField(max_length=255)
+    # {"total": n, "topic:<id>": n, "support_type:<id>": n, "council_type:<value>": n,
+    #  "region:<value>": n, "year:<year>": n, "covid:true": n, "covid:false": n}; no zeros.
+    counts = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("case-study card counts")
+        verbose_name_plural = _("case-study card counts")
+
+    def __str__(self) -> str:
+        return f"{self.root_path}: {self.counts.get('total', 0)}"

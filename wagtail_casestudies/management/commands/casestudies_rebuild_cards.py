@@ -10,7 +10,7 @@ from wagtail_casestudies.api.cards import rebuild_all
 class Command(BaseCommand):
     help = (
         "Rebuild the case-study API's card cache (one ready card per live, public case study) "
-        "from the pages. The signal handlers keep it up to date as editors work, and cards of an "
+        "from the pages, and count each site's cards again. The signal handlers keep it up to date as editors work, and cards of an "
         "older format are rebuilt as they are served; run this after importing or changing pages "
         "in bulk without signals (raw SQL, bulk_create, fixtures), or after upgrading, to rebuild "
         "every card at once."
@@ -19,4 +19,6 @@ class Command(BaseCommand):
     def handle(self, *args, verbosity=1, **options):
         count = rebuild_all()
         if verbosity:
-            self.stdout.write(self.style.SUCCESS(f"Rebuilt {count} case-study cards."))
+            self.stdout.write(
+                self.style.SUCCESS(f"Rebuilt {count} case-study cards and each site's counts.")
+            )
