@@ -25,6 +25,7 @@ from typing import Any
 
 from django.db.models import CharField, Count, F, Q, QuerySet, Value
 from django.db.models.functions import Cast, ExtractYear, Lower
+from django.db.models.lookups import GreaterThan
 from wagtail.api.v2.utils import BadRequestError, FieldsParameterParseError, parse_fields_parameter
 
 from ..conf import settings as casestudy_settings
@@ -374,6 +375,7 @@ class CaseStudyFilter:
             SupportType,
             Topic,
         )
+        from ..models.cards import council_type_bit, region_bit
         from ..models.snippets import normalise_gss_code
 
         filters = self.query.filters
@@ -399,18 +401,25 @@ class CaseStudyFilter:
             conditions["council"] = Q(
                 pk__in=CaseStudyCouncil.objects.filter(council_id__in=ids).values("page_id")
             )
-        if "council_type" in filters:
-            conditions["council_type"] = Q(
-                pk__in=CaseStudyCouncil.objects.filter(
-                    council__council_type__in=filters["council_type"]
-                ).values("page_id")
-            )
-        if "region" in filters:
-            conditions["region"] = Q(
-                pk__in=CaseStudyCouncil.objects.filter(
-                    council__region__in=filters["region"]
-                ).values("page_id")
-            )
+        for name, column, bit in (
+            ("council_type", "council_types", council_type_bit),
+            ("region", "regions", region_bit),
+        ):
+            if name not in filters:
+                continue
+            if self._has_field(column):
+                # The card cache keeps the councils' types and regions as bit masks: one test
+                # on the row instead of a join through the council links.
+                mask = 0
+                for value in filters[name]:
+                    mask |= bit(value)
+                conditions[name] = GreaterThan(F(column).bitand(mask), 0)
+            else:
+                conditions[name] = Q(
+                    pk__in=CaseStudyCouncil.objects.filter(
+                        **{f"council__{name}__in": filters[name]}
+                    ).values("page_id")
+                )
         if "support_type" in filters:
             ids = _resolve_by_slug(
                 "support_type", SupportType.objects.all(), filters["support_type"]
@@ -552,8 +561,6 @@ class CaseStudyFilter:
         Topics are counted on the topic links (their unique index covers the query). Labels of
         topics and support types, with the zero counts, come from one small query.
         """
-        from django.db.models.lookups import GreaterThan
-
         from ..models import CaseStudyPage, CouncilType, Region
         from ..models.cards import council_type_bit, region_bit
 

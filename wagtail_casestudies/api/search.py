@@ -8,15 +8,19 @@ again.
 
 from __future__ import annotations
 
+import json
 import sys
 
 from django.db.models import F, QuerySet
+from django.db.models.expressions import RawSQL
 from wagtail.search.backends import get_search_backend
 
 from .cache import get_or_compute, versioned_key
 
 # Up to this many candidate case studies, PostgreSQL ranks on the index table directly.
 POSTGRES_NARROW_SELECTION = 2000
+# Up to this many, SQLite ranks only them (more would make the ``IN`` list cost more than it saves).
+SQLITE_NARROW_SELECTION = 2000
 
 
 def ranked_search_ids(
@@ -96,9 +100,15 @@ def _sqlite_ranked_ids(backend, search, searchable, operator) -> list[int] | Non
             .order_by("score")  # BM25 is negative here: the lowest is the best match
             .values_list("index_entry__object_id", flat=True)
         )
-        # Ranking only the allowed rows (``rowid IN (...)`` on the FTS table) is slower in
-        # SQLite than ranking every match and keeping the allowed ones here.
-        allowed_ids = set(searchable.values_list("pk", flat=True))
+        allowed_ids = set(searchable.order_by().values_list("pk", flat=True))
+        if len(allowed_ids) <= SQLITE_NARROW_SELECTION:
+            # A few allowed rows: keep them in the same query, so only they are ranked and
+            # sorted. (``rowid IN (...)`` on the FTS table would look every row up with its
+            # own match: slower than ranking everything.)
+            as_text = json.dumps([str(pk) for pk in allowed_ids])
+            rows = rows.filter(
+                index_entry__object_id__in=RawSQL("SELECT value FROM json_each(%s)", (as_text,))
+            )
         ranked, seen = [], set()
         for object_id in rows:
             pk = int(object_id)
