@@ -132,11 +132,13 @@ def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | N
     """
     try:
         from django.contrib.postgres.search import SearchVectorField
-        from django.db.models import BigIntegerField, CharField, F
+        from django.db.models import BigIntegerField, F
         from django.db.models.expressions import CombinedExpression
         from django.db.models.functions import Cast
 
-        if searchable.count() > POSTGRES_NARROW_SELECTION:
+        limit = POSTGRES_NARROW_SELECTION + 1
+        allowed_ids = list(searchable.order_by().values_list("pk", flat=True)[:limit])
+        if len(allowed_ids) > POSTGRES_NARROW_SELECTION:
             return None
         results = backend.search(search, searchable, operator=operator, order_by_relevance=True)
         compiler = results.query_compiler
@@ -150,11 +152,12 @@ def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | N
             [(F("title"), F("title_norm")), (F("body"), 1.0)], config
         )
         combined = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-        allowed = searchable.order_by().annotate(_object_id=Cast("pk", output_field=CharField()))
+        # The allowed ids as one text[] parameter (the index keys objects by text).
+        allowed = RawSQL("SELECT unnest(%s::text[])", ([str(pk) for pk in allowed_ids],))
         rows = (
             module.IndexEntry.objects.filter(
                 content_type__in=module.get_descendants_content_types_pks(searchable.model),
-                object_id__in=allowed.values("_object_id"),
+                object_id__in=allowed,
             )
             .annotate(_vector=combined)
             .filter(_vector=search_query)

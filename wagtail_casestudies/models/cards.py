@@ -80,11 +80,21 @@ class CaseStudyCard(models.Model):
             # PostgreSQL gets a NULLS LAST twin in the migration; SQLite sorts NULLs last on
             # DESC by itself and cannot declare it.
             models.Index(fields=["-publication_date", "-page"], name="casestudycard_date_idx"),
-            # Covers the total and the facets counted on this table, so they read the index and
-            # not the rows (which carry the cards).
+            # Covers the filters, the total and the facets counted on this table, so they read
+            # the index and not the rows (which carry the cards). The primary key is last so a
+            # filter's matching ids come from the index too (PostgreSQL's index entries do not
+            # carry it by themselves; ``include`` would be ignored by SQLite with a warning).
             models.Index(
-                fields=["path", "year", "is_covid19", "support_type", "council_types", "regions"],
-                name="casestudycard_facets_idx",
+                fields=[
+                    "path",
+                    "year",
+                    "is_covid19",
+                    "support_type",
+                    "council_types",
+                    "regions",
+                    "page",
+                ],
+                name="casestudycard_filters_idx",
             ),
         ]
 
