@@ -25,6 +25,10 @@ from wagtail_casestudies.councils import (
 from wagtail_casestudies.councils.data import COLUMNS, DATA_FILE, parse_register
 from wagtail_casestudies.models import CaseStudyCouncil, Council, CouncilType, Nation, Region
 
+# Every test in the database group: pytest-django runs tests that use the database before those
+# that do not, and the module's register fixture would be loaded once for each.
+pytestmark = pytest.mark.django_db
+
 ABOLISHED_2023 = datetime.date(2023, 3, 31)
 CREATED_2023 = datetime.date(2023, 4, 1)
 YH = Region.YORKSHIRE_AND_THE_HUMBER
