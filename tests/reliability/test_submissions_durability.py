@@ -42,6 +42,13 @@ needs_postgres = pytest.mark.skipif(
     reason="needs PostgreSQL: real concurrent transactions and a database another process sees",
 )
 
+# Real commits that other connections see, so transactional tests. serialized_rollback: each
+# starts from the migrated database's data (content types, root page, site) and leaves it for
+# the next to restore; a plain transactional test's flush would make content types afresh with
+# new ids, and a later test restoring the originals (tests/test_card_cache.py's concurrency test,
+# the migration tests) would fail on the duplicates.
+committing = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 WRITERS = 8
 SUBMISSIONS_PER_WRITER = 5 * SCALE  # RELIABILITY_EXAMPLES scales the load too
 
@@ -93,7 +100,7 @@ def post_json(client, payload, **headers):
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True)
+@committing
 def test_concurrent_writers_each_store_every_submission_exactly_once(
     council, endpoint_settings, figures
 ):
@@ -126,7 +133,7 @@ def test_concurrent_writers_each_store_every_submission_exactly_once(
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True)
+@committing
 @pytest.mark.parametrize("with_key", [True, False], ids=["same Idempotency-Key", "same payload"])
 def test_the_same_submission_sent_by_every_writer_at_once_is_stored_once(
     council, endpoint_settings, figures, with_key
@@ -186,7 +193,7 @@ def test_mail_server_down_after_storing_loses_nothing_and_notifies_later(
 
 
 @needs_postgres
-@pytest.mark.django_db(transaction=True)
+@committing
 def test_process_killed_after_storing_loses_nothing_and_notifies_later(
     admin_client, council, endpoint_settings, figures
 ):
