@@ -32,7 +32,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.reliability.conftest import examples, in_process_wsgi
+from tests.reliability.conftest import examples, fuzzer, in_process_wsgi
 from tests.reliability.fuzzing import OpenAPIResponses, check_response, fuzz_settings
 from tests.reliability.fuzzing import query_strategy as queries
 from tests.reliability.library import shared_reliability_library
@@ -140,6 +140,7 @@ def operation_ids(operations) -> list[str]:
     return [op.definition.raw.get("operationId", op.path) for op in operations]
 
 
+@fuzzer
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=str)
 def test_v2_operations_answer_every_generated_request_as_documented(client, lib, figures, mode):
     operations = v2_operations(client)
@@ -149,6 +150,7 @@ def test_v2_operations_answer_every_generated_request_as_documented(client, lib,
             run_operation(operation, mode, handler, lib, figures, error_message=v2_error_message)
 
 
+@fuzzer
 @pytest.mark.skipif(not HAS_API_V3, reason="Wagtail < 8.0 has no v3 API")
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=str)
 def test_v3_operations_answer_every_generated_request_as_documented(client, lib, figures, mode):
@@ -287,12 +289,14 @@ def fuzz_endpoint(client, lib, figures, prefix, path, parameters, base, document
     check()
 
 
+@fuzzer
 @pytest.mark.parametrize(("path", "parameters", "base"), ENDPOINTS, ids=[e[0] for e in ENDPOINTS])
 def test_v2_parameters(client, lib, figures, path, parameters, base):
     documents = OpenAPIResponses(client.get("/api/v2/case-studies/openapi.json").json())
     fuzz_endpoint(client, lib, figures, "/api/v2", path, parameters, base, documents)
 
 
+@fuzzer
 @pytest.mark.skipif(not HAS_API_V3, reason="Wagtail < 8.0 has no v3 API")
 @pytest.mark.parametrize(("path", "parameters", "base"), ENDPOINTS, ids=[e[0] for e in ENDPOINTS])
 def test_v3_parameters(client, lib, figures, path, parameters, base):
@@ -302,6 +306,7 @@ def test_v3_parameters(client, lib, figures, path, parameters, base):
     )
 
 
+@fuzzer
 def test_detail_ids_of_any_size(client, lib, figures):
     documents = OpenAPIResponses(client.get("/api/v2/case-studies/openapi.json").json())
     secrets = secrets_of(lib)
@@ -328,6 +333,7 @@ def test_detail_ids_of_any_size(client, lib, figures):
     check()
 
 
+@fuzzer
 def test_stock_pages_fields_of_the_package_types(client, lib, figures):
     """The stock pages endpoint serialises the package's api_fields: fuzz which it is asked for."""
     names = [

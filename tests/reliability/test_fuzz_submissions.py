@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import factories
+from tests.reliability.conftest import fuzzer
 from tests.reliability.fuzzing import HTML, NASTY, NUMBERS, SQL, fuzz_settings
 from tests.submissions_support import docx_bytes, png_bytes, valid_payload
 from wagtail_casestudies.models import CaseStudySubmission
@@ -97,6 +98,7 @@ def check_answer(response, label) -> dict:
     return body
 
 
+@fuzzer
 def test_any_json_body(client, register, open_endpoint, figures):
     council, topic = register
     names = field_names()
@@ -149,6 +151,7 @@ def test_malformed_json_bytes(client, register, open_endpoint, body, figures):
     check_answer(response, body[:40])
 
 
+@fuzzer
 def test_any_multipart_form(client, register, open_endpoint, figures):
     council, topic = register
     names = [name for name in field_names() if name not in ("documents", "images")]
