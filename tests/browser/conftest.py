@@ -13,6 +13,7 @@ are not collected. Screenshots go to tests/artifacts/screenshots/.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -62,8 +63,77 @@ def wait_for(url: str, timeout: float = 60) -> None:
             time.sleep(0.3)
 
 
+def site_env(folder: Path, database: Path, base_url: str = "http://127.0.0.1:8000") -> dict:
+    """The environment the example site's processes run in."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": EXAMPLE_SETTINGS,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_MEDIA_ROOT": str(folder / "media"),
+        "WAGTAILADMIN_BASE_URL": base_url,
+        "PYTHONPATH": str(EXAMPLE_DIR),
+    }
+
+
+def run_in_site(env: dict, *commands: list[str]) -> None:
+    """Run management commands in one process of the example site (each process spends seconds
+    importing Django and Wagtail), as ``manage.py`` would run them one by one."""
+    script = (
+        "import django\n"
+        "django.setup()\n"
+        "from django.core.management import call_command\n"
+        "from django.db import connections\n"
+        f"for command in {list(commands)!r}:\n"
+        "    call_command(*command)\n"
+        # Closing the last connection writes SQLite's write-ahead log into the file, for copying.
+        "connections.close_all()\n"
+    )
+    subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=EXAMPLE_DIR,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def migrated_database(tmp_path_factory) -> Path:
+    """A SQLite file with the example site's migrations applied and nothing else: the server's
+    database starts as a copy of it, and so does the one the in-process tests use (which spares
+    migrating a second time)."""
+    folder = tmp_path_factory.mktemp("example-site-template")
+    database = folder / "migrated.sqlite3"
+    run_in_site(site_env(folder, database), ["migrate", "--no-input"])
+    return database
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, tmp_path_factory, django_db_blocker):
+    """In-process tests (the ones using ``db``) run on a copy of the migrated database, each in a
+    transaction rolled back after it, instead of migrating a test database of their own."""
+    from django.db import connections
+
+    connection = connections["default"]
+    if connection.vendor != "sqlite":  # DATABASE_URL set to another database: make a test one
+        from django.test.utils import setup_databases, teardown_databases
+
+        with django_db_blocker.unblock():
+            config = setup_databases(verbosity=0, interactive=False)
+        yield
+        with django_db_blocker.unblock():
+            teardown_databases(config, verbosity=0)
+        return
+    database = tmp_path_factory.mktemp("example-site-tests") / "tests.sqlite3"
+    shutil.copyfile(request.getfixturevalue("migrated_database"), database)
+    with django_db_blocker.unblock():
+        connection.close()
+        connection.settings_dict["NAME"] = str(database)
+    yield
+
+
+@pytest.fixture(scope="session")
+def server(request, tmp_path_factory):
     """The example site, set up from scratch and served on 127.0.0.1; yields its base URL.
 
     BROWSER_TEST_SERVER=http://127.0.0.1:8000 uses a server you already run instead (with the
@@ -74,28 +144,18 @@ def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("example-site")
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": EXAMPLE_SETTINGS,
-        "DATABASE_URL": os.environ.get("BROWSER_TEST_DATABASE_URL")
-        or f"sqlite:///{folder / 'db.sqlite3'}",
-        "DJANGO_MEDIA_ROOT": str(folder / "media"),
-        "WAGTAILADMIN_BASE_URL": base_url,
-        "PYTHONPATH": str(EXAMPLE_DIR),
-    }
-
-    def manage(*args: str) -> None:
-        subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=EXAMPLE_DIR,
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-
-    manage("migrate", "--no-input")
-    manage("casestudies_load_councils")
-    manage("load_demo_content")
+    # As scripts/example does: migrate, the council register, the demo content. On SQLite the
+    # migrations are already in the copy.
+    setup = [["casestudies_load_councils"], ["load_demo_content"]]
+    if os.environ.get("BROWSER_TEST_DATABASE_URL"):
+        env = site_env(folder, folder / "unused", base_url)
+        env["DATABASE_URL"] = os.environ["BROWSER_TEST_DATABASE_URL"]
+        setup.insert(0, ["migrate", "--no-input"])
+    else:
+        database = folder / "db.sqlite3"
+        shutil.copyfile(request.getfixturevalue("migrated_database"), database)
+        env = site_env(folder, database, base_url)
+    run_in_site(env, *setup)
     log = open(folder / "server.log", "w")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
