@@ -34,8 +34,10 @@ ensure_uv() {
 }
 
 ensure_venv() {
-    # Build (or refresh) .venvs/NAME with the project and its pins; print its python.
+    # ensure_venv NAME TARGET [UV-PIP-ARGS...]: build (or refresh) .venvs/NAME with the project
+    # and its pins (and anything more the arguments ask uv for); print its python.
     local name=$1 target=$2 python
+    shift 2
     ensure_uv
     python=$(find_python "${ENV_PYTHON[$name]}")
     local venv=".venvs/$name"
@@ -43,7 +45,7 @@ ensure_venv() {
         uv venv --quiet --python "$python" "$venv" >&2
     fi
     # shellcheck disable=SC2086
-    uv pip install --quiet --python "$venv/bin/python" -e "$target" ${ENV_PINS[$name]} >&2
+    uv pip install --quiet --python "$venv/bin/python" -e "$target" ${ENV_PINS[$name]} "$@" >&2
     echo "$PWD/$venv/bin/python"
 }
 
@@ -58,6 +60,7 @@ ensure_postgres() {
 ensure_chromium() {
     # Debian's Chromium, which the browser tests drive through Playwright (Playwright's own
     # browser download is not used). Installs it with apt when it is missing (CI runs as root).
+    # scripts/test runs this in the background, beside the first test runs.
     if [ -x /usr/bin/chromium ]; then
         return 0
     fi
@@ -68,8 +71,3 @@ ensure_chromium() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
 }
 
-ensure_browser_deps() {
-    # The example site's requirements, Playwright and MkDocs in an environment's venv.
-    local python=$1
-    uv pip install --quiet --python "$python" -e ".[browser,docs]" -r example_site/requirements.txt >&2
-}
