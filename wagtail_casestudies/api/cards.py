@@ -172,7 +172,6 @@ def build_rows(ids: Iterable[int]) -> list:
 def refresh_cards(ids: Iterable[int]) -> None:
     """Make the cards of these case studies match the pages: build the visible ones, drop the
     rest (unpublished, view-restricted, deleted)."""
-
     ids = sorted(set(ids) - deleting_pages())
     for start in range(0, len(ids), BATCH_SIZE):
         chunk = ids[start : start + BATCH_SIZE]
