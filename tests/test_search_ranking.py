@@ -4,26 +4,33 @@ finds, for a whole site and for a filtered selection."""
 import datetime
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from wagtail.search.backends import get_search_backend
 
 from tests import factories
 from wagtail_casestudies.api.search import ranked_search_ids
 from wagtail_casestudies.models import CaseStudyPage
 
+pytestmark = pytest.mark.django_db
 
-@pytest.fixture
-def library(index_page):
-    waste, housing = factories.make_topic("Waste"), factories.make_topic("Housing")
-    words = ["bins recycling", "housing repairs", "bins housing", "recycling rounds", "bins"]
-    for number in range(15):
-        factories.make_case_study(
-            index_page,
-            f"Case {number}: {words[number % 5]}",
-            summary=f"About {words[number % 5]} and {words[(number + 2) % 5]}.",
-            topics=[waste if number % 2 else housing],
-            publication_date=datetime.date(2020, 1, 1 + number),
-        )
+
+@pytest.fixture(scope="module")
+def library(django_db_setup, django_db_blocker):
+    """Built once for the module (the tests only read it), rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        index_page = factories.make_index_page()
+        waste, housing = factories.make_topic("Waste"), factories.make_topic("Housing")
+        words = ["bins recycling", "housing repairs", "bins housing", "recycling rounds", "bins"]
+        for number in range(15):
+            factories.make_case_study(
+                index_page,
+                f"Case {number}: {words[number % 5]}",
+                summary=f"About {words[number % 5]} and {words[(number + 2) % 5]}.",
+                topics=[waste if number % 2 else housing],
+                publication_date=datetime.date(2020, 1, 1 + number),
+            )
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize("search", ["bins", "bins recycling", "housing", '"recycling rounds"'])
