@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import connection, connections
 from django.http import QueryDict
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
@@ -162,6 +163,26 @@ def test_live_page_created_in_code_gets_its_councils_and_topics(client, index_pa
     card = listed(client)[0]
     assert card["lead_council"]["name"] == "Kent"
     assert card["topics"][0]["name"] == "Waste"
+    assert_consistent(client)
+
+
+def test_publishing_builds_the_card_once(client, index_page):
+    """The page row, each council link and the topics each send a signal that refreshes the
+    card; the save builds it once, after all of them."""
+    councils = [factories.make_council(name) for name in ("Kent", "Leeds", "Dover")]
+    topics = [factories.make_topic("Waste"), factories.make_topic("Housing")]
+    page = factories.make_case_study(index_page, "Three councils", councils=councils, topics=topics)
+    page.title = "Three councils, renamed"
+    with CaptureQueriesContext(connection) as queries:
+        page.save_revision().publish()
+    card_table = CaseStudyCard._meta.db_table
+    writes = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].startswith(f'INSERT INTO "{card_table}"')
+    ]
+    assert len(writes) == 1, writes
+    assert listed(client)[0]["title"] == "Three councils, renamed"
     assert_consistent(client)
 
 

@@ -35,6 +35,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Site
 from wagtail.search import index
 
+from ..api import cards
 from ..api import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, CaseStudyBodyBlock, HubThemesBlock
 from ..compat import get_base_page_model, get_base_page_model_string
@@ -394,7 +395,10 @@ class CaseStudyPageMixin(models.Model):
         # The publication date defaults to the day the case study was first published.
         if self.publication_date is None and self.first_published_at is not None:
             self.publication_date = timezone.localdate(self.first_published_at)
-        return super().save(*args, **kwargs)
+        # The row, then each council link and the topics, each with a signal that refreshes
+        # the card (signal_handlers.py): build it once, after all of them.
+        with cards.one_refresh_per_page():
+            return super().save(*args, **kwargs)
 
     @property
     def councils(self) -> list:
