@@ -181,6 +181,14 @@ def test_facets_count_every_other_filter_but_not_their_own(client, lib):
     assert facet(data, "topic") == {"cyber": 0, "housing": 1, "waste": 1}
     assert facet(data, "covid") == {True: 1, False: 1}
     assert data["meta"]["total_count"] == 1
+    # The search then looked beyond the filters (for the facets); the results are the same as
+    # without facets, or with a facet whose own filter is not set.
+    searched = {"topic": "waste", "covid": "true", "search": "homes bins", "search_operator": "or"}
+    for facets in ("topic,covid", "year", None):
+        again = get(client, **searched, **({"facets": facets} if facets else {}))
+        assert again["items"] == data["items"]
+        assert again["meta"]["total_count"] == 1
+    assert sum(facet(get(client, **searched, facets="year"), "year").values()) == 1
 
 
 def test_counts_and_facets_never_include_hidden_pages(client, lib):

@@ -472,6 +472,25 @@ class CaseStudyFilter:
         conditions = [q for name, q in self.conditions.items() if name != without]
         return self.base.filter(*conditions) if conditions else self.base
 
+    def facets_without_own_filter(self, facets: list[str]) -> list[str]:
+        """The requested facets whose filter is active: each is counted without it."""
+        return [name for name in facets if name in self.conditions]
+
+    def counted_by_facets(self, facets: list[str]) -> QuerySet:
+        """Every case study some of these facets counts: the selection, widened by each active
+        filter whose facet is requested (a facet ignores its own filter). A search for the
+        facets needs to look no further than this."""
+        widened = self.facets_without_own_filter(facets)
+        if not widened:
+            return self.queryset()
+        either = Q()
+        for name in widened:
+            others = [q for other, q in self.conditions.items() if other != name]
+            if not others:
+                return self.base
+            either |= Q(*others)
+        return self.base.filter(either)
+
     def ordered(self, queryset: QuerySet) -> QuerySet:
         order = self.query.order
         if order == "date":
