@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from wagtail.search.backends import get_search_backend
 
 from tests import factories
+from wagtail_casestudies.api import search as search_module
 from wagtail_casestudies.api.search import ranked_search_ids
 from wagtail_casestudies.models import CaseStudyPage
 
@@ -36,7 +37,13 @@ def library(django_db_setup, django_db_blocker):
 @pytest.mark.parametrize("search", ["bins", "bins recycling", "housing", '"recycling rounds"'])
 @pytest.mark.parametrize("operator", [None, "or"])
 @pytest.mark.parametrize("narrow", [False, True])
-def test_ranking_matches_the_backend(library, search, operator, narrow):
+@pytest.mark.parametrize("few_allowed", [True, False], ids=["few-allowed", "many-allowed"])
+def test_ranking_matches_the_backend(library, monkeypatch, search, operator, narrow, few_allowed):
+    if not few_allowed:
+        # As when the selection is thousands of case studies: rank every match, then keep
+        # the allowed ones.
+        monkeypatch.setattr(search_module, "POSTGRES_NARROW_SELECTION", 0)
+        monkeypatch.setattr(search_module, "SQLITE_NARROW_SELECTION", 0)
     queryset = CaseStudyPage.objects.live()
     if narrow:
         queryset = queryset.filter(topics__name="Waste")
@@ -52,9 +59,12 @@ def test_ranking_matches_the_backend(library, search, operator, narrow):
         assert ours == theirs
 
 
-def test_the_fast_paths_are_taken(library):
+@pytest.mark.parametrize("allowed", [2000, 0])
+def test_the_fast_paths_are_taken(library, monkeypatch, allowed):
     """They lean on the search backends' internals and fall back quietly when those change:
-    make sure they still run on the database under test."""
+    make sure they still run on the database under test, for few and for many allowed."""
+    monkeypatch.setattr(search_module, "POSTGRES_NARROW_SELECTION", allowed)
+    monkeypatch.setattr(search_module, "SQLITE_NARROW_SELECTION", allowed)
     from wagtail_casestudies.api.search import _postgres_ranked_ids, _sqlite_ranked_ids
 
     backend = get_search_backend()

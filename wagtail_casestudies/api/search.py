@@ -17,7 +17,8 @@ from wagtail.search.backends import get_search_backend
 
 from .cache import get_or_compute, versioned_key
 
-# Up to this many candidate case studies, PostgreSQL ranks on the index table directly.
+# Up to this many candidate case studies, PostgreSQL ranks only them; above, it ranks every
+# match and keeps the allowed ones.
 POSTGRES_NARROW_SELECTION = 2000
 # Up to this many, SQLite ranks only them (more would make the ``IN`` list cost more than it saves).
 SQLITE_NARROW_SELECTION = 2000
@@ -121,25 +122,25 @@ def _sqlite_ranked_ids(backend, search, searchable, operator) -> list[int] | Non
 
 
 def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | None:
-    """Rank PostgreSQL full-text matches of a narrow selection on the index table alone.
+    """Rank PostgreSQL full-text matches on the index table alone.
 
     The PostgreSQL backend tests ``(title || body) @@ query`` on the page table joined to the
     index, ranks every match and makes a model instance of each: 100 ms for a common word even
     when filters leave a few hundred case studies. This runs the same match and the same rank
-    on the index table, restricted first to the rows ``searchable`` allows (the ranking is the
-    same, the test suite compares them). For a wide selection the backend's own plan is faster
-    (the match is not indexed either way), so it is used there (None).
+    (the test suite compares them) on the index table, restricted first to the rows
+    ``searchable`` allows when they are few, or filtered by them afterwards when they are many.
+    Concatenating two vectors costs more than matching both: a row whose title or body matches
+    on its own is taken without it (exact unless the query has a negation).
     """
     try:
         from django.contrib.postgres.search import SearchVectorField
-        from django.db.models import BigIntegerField, F
+        from django.db.models import BigIntegerField, F, Q
         from django.db.models.expressions import CombinedExpression
         from django.db.models.functions import Cast
 
         limit = POSTGRES_NARROW_SELECTION + 1
         allowed_ids = list(searchable.order_by().values_list("pk", flat=True)[:limit])
-        if len(allowed_ids) > POSTGRES_NARROW_SELECTION:
-            return None
+        narrow = len(allowed_ids) <= POSTGRES_NARROW_SELECTION
         results = backend.search(search, searchable, operator=operator, order_by_relevance=True)
         compiler = results.query_compiler
         module = sys.modules[type(compiler).__module__]
@@ -152,19 +153,37 @@ def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | N
             [(F("title"), F("title_norm")), (F("body"), 1.0)], config
         )
         combined = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-        # The allowed ids as one text[] parameter (the index keys objects by text).
-        allowed = RawSQL("SELECT unnest(%s::text[])", ([str(pk) for pk in allowed_ids],))
+        match = Q(_vector=search_query)
+        if not _has_negation(compiler.query):
+            # Both vectors hold every word of their row: a query without a negation that
+            # matches one of them matches the two together.
+            match = Q(title=search_query) | Q(body=search_query) | match
+        rows = module.IndexEntry.objects.filter(
+            content_type__in=module.get_descendants_content_types_pks(searchable.model)
+        )
+        if narrow:
+            # The allowed ids as one text[] parameter (the index keys objects by text).
+            allowed = RawSQL("SELECT unnest(%s::text[])", ([str(pk) for pk in allowed_ids],))
+            rows = rows.filter(object_id__in=allowed)
         rows = (
-            module.IndexEntry.objects.filter(
-                content_type__in=module.get_descendants_content_types_pks(searchable.model),
-                object_id__in=allowed,
-            )
-            .annotate(_vector=combined)
-            .filter(_vector=search_query)
+            rows.annotate(_vector=combined)
+            .filter(match)
             .annotate(_rank=rank)
             .order_by(F("_rank").desc(), Cast("object_id", output_field=BigIntegerField()).desc())
             .values_list("object_id", flat=True)
         )
-        return list(dict.fromkeys(int(object_id) for object_id in rows))
+        ranked = dict.fromkeys(int(object_id) for object_id in rows)
+        if narrow:
+            return list(ranked)
+        allowed_set = set(searchable.order_by().values_list("pk", flat=True))
+        return [pk for pk in ranked if pk in allowed_set]
     except Exception:  # noqa: BLE001 - internals changed: use the public path
         return None
+
+
+def _has_negation(query) -> bool:
+    """Whether a search query (wagtail.search.query) contains a ``Not`` anywhere."""
+    if type(query).__name__ == "Not":
+        return True
+    children = [*getattr(query, "subqueries", ()), getattr(query, "subquery", None)]
+    return any(child is not None and _has_negation(child) for child in children)
