@@ -95,3 +95,18 @@ def test_making_a_section_private_hides_it_at_once(client, lib):
     assert total(client) == 0
     assert client.get(f"{URL}{lib.bins.pk}/").status_code == 404
     assert client.get("/api/v2/councils/?has_case_studies=true").json()["items"] == []
+
+
+def test_site_changes_are_seen_at_once(client, lib):
+    """The site serving a host is kept in the cache per content version; saving a site bumps
+    the version. (New query strings, so no cached response hides a stale site.)"""
+
+    def count(host, **params):
+        return client.get(URL, params, HTTP_HOST=host).json()["meta"]["total_count"]
+
+    assert count("other.example") == 1
+    assert count("unknown.example") == 3  # no site of its own: the default site
+    lib.other_site.hostname = "renamed.example"
+    lib.other_site.save()
+    assert count("other.example", limit=5) == 3
+    assert count("renamed.example", limit=5) == 1

@@ -24,6 +24,7 @@ from typing_extensions import TypedDict
 from wagtail.rich_text import expand_db_html
 
 from ..conf import settings as casestudy_settings
+from .cache import find_site
 
 CASE_STUDY_TYPE = "wagtail_casestudies.CaseStudyPage"
 
@@ -481,13 +482,11 @@ def cards_for_ids(ids: Iterable[int], queryset, context: CardContext) -> list[di
 
 def visible_case_studies(request=None):
     """Live, public case studies of the request's site (of any site without a request)."""
-    from wagtail.models import Site
-
     from ..models import CaseStudyPage
 
     queryset = CaseStudyPage.objects.live().public()
     if request is not None:
-        site = Site.find_for_request(request)
+        site = find_site(request)
         if site is None:
             return queryset.none()
         queryset = queryset.in_site(site)

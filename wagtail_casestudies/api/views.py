@@ -22,11 +22,10 @@ from django.urls import path
 from rest_framework.response import Response
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.blocks import StreamValue
-from wagtail.models import Site
 
 from ..models import CaseStudyPage, Council, SupportType, Topic
 from . import cards, serializers
-from .cache import cached_response, get_or_compute, versioned_key
+from .cache import cached_response, find_site, get_or_compute, versioned_key
 from .filters import (
     COMMON_PARAMETERS,
     COUNCIL_PARAMETERS,
@@ -144,7 +143,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
     def listing_data(self, request) -> dict[str, Any]:
         query = parse_case_study_query(request.GET, self.listing_field_names())
         fields = select_fields(query.fields, serializers.CARD_FIELDS, self.listing_field_names())
-        site = Site.find_for_request(request)
+        site = find_site(request)
         # The pages themselves are needed only for fields beyond the card.
         extras = [name for name in fields if name not in serializers.CARD_FIELDS]
         base = self.visible_case_studies(request) if extras else None
@@ -353,7 +352,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         slug = get_single(request.GET, "slug")
         pk = get_single(request.GET, "id")
         if html_path is not None:
-            site = Site.find_for_request(request)
+            site = find_site(request)
             if site is None:
                 raise Http404("no site")
             components = [part for part in html_path.split("/") if part]
