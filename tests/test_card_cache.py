@@ -186,6 +186,25 @@ def test_publishing_builds_the_card_once(client, index_page):
     assert_consistent(client)
 
 
+def test_a_failed_card_build_leaves_the_page_unsaved(index_page, monkeypatch):
+    """The card is built in the page save's own transaction: if building it fails, the page
+    change is rolled back with it, and the card still matches the page."""
+    from django.db import DatabaseError
+
+    page = factories.make_case_study(index_page, "Before", councils=[factories.make_council()])
+
+    def fail(ids):
+        raise DatabaseError("the card could not be written")
+
+    monkeypatch.setattr(cards, "build_rows", fail)
+    page.title = "After"
+    with pytest.raises(DatabaseError):
+        page.save()
+    monkeypatch.undo()
+    assert CaseStudyPage.objects.get(pk=page.pk).title == "Before"
+    assert CaseStudyCard.objects.get(pk=page.pk).title == "Before"
+
+
 def test_privacy_changes(client, lib):
     restriction = PageViewRestriction.objects.create(
         page=lib.index_page, restriction_type=PageViewRestriction.PASSWORD, password="x"

@@ -13,7 +13,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -396,8 +396,9 @@ class CaseStudyPageMixin(models.Model):
         if self.publication_date is None and self.first_published_at is not None:
             self.publication_date = timezone.localdate(self.first_published_at)
         # The row, then each council link and the topics, each with a signal that refreshes
-        # the card (signal_handlers.py): build it once, after all of them.
-        with cards.one_refresh_per_page():
+        # the card (signal_handlers.py): build it once, after all of them, in the same
+        # transaction as the page (a failed card build leaves the page unsaved too).
+        with transaction.atomic(), cards.one_refresh_per_page():
             return super().save(*args, **kwargs)
 
     @property
