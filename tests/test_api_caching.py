@@ -110,3 +110,13 @@ def test_site_changes_are_seen_at_once(client, lib):
     lib.other_site.save()
     assert count("other.example", limit=5) == 3
     assert count("renamed.example", limit=5) == 1
+
+
+def test_a_search_text_cannot_borrow_another_requests_cache_entry(client, lib):
+    """Cache keys keep their parts apart: a search text holding the old separator and the
+    other parts of a filtered search's key must not fill that search's cache entry."""
+    filtered = client.get(URL, {"topic": "waste", "search": "bins"}).json()
+    cache.clear()
+    crafted = "\x1f".join([repr([("topic", ["waste"])]), "False", "", "bins"])
+    client.get(URL, {"search": crafted})
+    assert client.get(URL, {"topic": "waste", "search": "bins"}).json() == filtered

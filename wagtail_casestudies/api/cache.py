@@ -76,7 +76,8 @@ def bump_content_version() -> None:
 
 
 def versioned_key(*parts: Any) -> str:
-    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode()).hexdigest()
+    # repr() keeps the parts apart whatever they hold (a search text may contain any separator).
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     return f"{KEY_PREFIX}:{content_version()}:{digest[:40]}"
 
 
