@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import sys
 
-from django.db.models import F, QuerySet
+from django.db.models import BigIntegerField, F, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
 
 from .cache import get_or_compute, versioned_key
@@ -98,7 +99,9 @@ def _sqlite_ranked_ids(backend, search, searchable, operator) -> list[int] | Non
             module.SQLiteFTSIndexEntry.objects.filter(match)
             .filter(index_entry__content_type__in=content_types)
             .annotate(score=rank)
-            .order_by("score")  # BM25 is negative here: the lowest is the best match
+            # BM25 is negative here: the lowest is the best match; ties newest first, as on
+            # PostgreSQL, so the order does not depend on how the selection was searched.
+            .order_by("score", Cast("index_entry__object_id", BigIntegerField()).desc())
             .values_list("index_entry__object_id", flat=True)
         )
         allowed_ids = set(searchable.order_by().values_list("pk", flat=True))
@@ -130,16 +133,16 @@ def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | N
     (the test suite compares them) on the index table, restricted first to the rows
     ``searchable`` allows when they are few, or filtered by them afterwards when they are many.
     Concatenating two vectors costs more than matching both: a row whose title or body matches
-    on its own is taken without it (exact unless the query has a negation).
+    on its own is taken without it. That is exact for queries without a negation, but for one
+    corner: PostgreSQL stops counting word positions at 16,383, so a phrase beyond that in a
+    body matches the body alone and not the concatenation (the backend would miss it).
     """
     try:
         from django.contrib.postgres.search import SearchVectorField
-        from django.db.models import BigIntegerField, F, Q
+        from django.db.models import Q
         from django.db.models.expressions import CombinedExpression
-        from django.db.models.functions import Cast
 
-        limit = POSTGRES_NARROW_SELECTION + 1
-        allowed_ids = list(searchable.order_by().values_list("pk", flat=True)[:limit])
+        allowed_ids = list(searchable.order_by().values_list("pk", flat=True))
         narrow = len(allowed_ids) <= POSTGRES_NARROW_SELECTION
         results = backend.search(search, searchable, operator=operator, order_by_relevance=True)
         compiler = results.query_compiler
@@ -175,7 +178,7 @@ def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | N
         ranked = dict.fromkeys(int(object_id) for object_id in rows)
         if narrow:
             return list(ranked)
-        allowed_set = set(searchable.order_by().values_list("pk", flat=True))
+        allowed_set = set(allowed_ids)
         return [pk for pk in ranked if pk in allowed_set]
     except Exception:  # noqa: BLE001 - internals changed: use the public path
         return None

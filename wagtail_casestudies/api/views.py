@@ -166,7 +166,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
                 key = (
                     repr(sorted(query.filters.items())),
                     query.include_districts,
-                    ",".join(widened),
+                    ",".join(sorted(widened)),
                 )
             searchable = CaseStudyPage.objects.filter(pk__in=within.order_by().values("pk"))
             search_ids = ranked_search_ids(
