@@ -19,8 +19,9 @@ from wagtail.search.backends import get_search_backend
 from .cache import get_or_compute, versioned_key
 
 # Up to this many candidate case studies, PostgreSQL ranks only them; above, it ranks every
-# match and keeps the allowed ones.
-POSTGRES_NARROW_SELECTION = 2000
+# match and keeps the allowed ones. (At 10,000 case studies the two cost the same at about
+# 4,000 allowed: 155 against 211 ms for 2,200 allowed, 309 against 142 ms for 9,300.)
+POSTGRES_NARROW_SELECTION = 4000
 # Up to this many, SQLite ranks only them (more would make the ``IN`` list cost more than it saves).
 SQLITE_NARROW_SELECTION = 2000
 
