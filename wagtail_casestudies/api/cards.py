@@ -52,17 +52,18 @@ def one_refresh_per_page():
     """Refresh each case study's card once, when the block ends, however many refreshes are
     asked for inside it. Saving a case study saves its row, then each council link and its
     topics, and each sends a signal that refreshes the card: without this, publishing a case
-    study with three councils built its card five times. Nothing is refreshed if the block
-    raises (its transaction is rolled back)."""
+    study with three councils built its card five times. The block and the refresh are one
+    transaction: if either raises, both are rolled back."""
     if getattr(_local, "pending", None) is not None:  # nested: the outermost block refreshes
         yield
         return
-    _local.pending = pending = set()
-    try:
-        yield
-    finally:
-        _local.pending = None
-    refresh_cards(pending)
+    with transaction.atomic():
+        _local.pending = pending = set()
+        try:
+            yield
+        finally:
+            _local.pending = None
+        refresh_cards(pending)
 
 
 def card_format() -> int:

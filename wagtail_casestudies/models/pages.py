@@ -13,7 +13,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -397,8 +397,8 @@ class CaseStudyPageMixin(models.Model):
             self.publication_date = timezone.localdate(self.first_published_at)
         # The row, then each council link and the topics, each with a signal that refreshes
         # the card (signal_handlers.py): build it once, after all of them, in the same
-        # transaction as the page (a failed card build leaves the page unsaved too).
-        with transaction.atomic(), cards.one_refresh_per_page():
+        # transaction as the page.
+        with cards.one_refresh_per_page():
             return super().save(*args, **kwargs)
 
     @property
