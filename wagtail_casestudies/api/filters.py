@@ -476,15 +476,14 @@ class CaseStudyFilter:
         """The requested facets whose filter is active: each is counted without it."""
         return [name for name in facets if name in self.conditions]
 
-    def counted_by_facets(self, facets: list[str]) -> QuerySet:
-        """Every case study some of these facets counts: the selection, widened by each active
-        filter whose facet is requested (a facet ignores its own filter). A search for the
-        facets needs to look no further than this."""
-        widened = self.facets_without_own_filter(facets)
-        if not widened:
+    def widened_by(self, names: list[str]) -> QuerySet:
+        """The selection with each of these filters left out in turn, together: every case
+        study the facets of those filters count (a facet ignores its own filter). A search for
+        the facets needs to look no further than this."""
+        if not names:
             return self.queryset()
         either = Q()
-        for name in widened:
+        for name in names:
             others = [q for other, q in self.conditions.items() if other != name]
             if not others:
                 return self.base

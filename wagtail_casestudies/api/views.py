@@ -161,7 +161,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
                 # counts the search under the other filters, not its own). A narrow selection
                 # is searched far faster than the whole library (api/search.py).
                 widened = selection_filter.facets_without_own_filter(query.facets)
-                within = selection_filter.counted_by_facets(query.facets)
+                within = selection_filter.widened_by(widened)
                 searched_the_selection = not widened  # then the ranked list is the selection
                 key = (
                     repr(sorted(query.filters.items())),
