@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 
 from django.db.models import BigIntegerField, F, QuerySet
 from django.db.models.expressions import RawSQL
@@ -114,13 +115,7 @@ def _sqlite_ranked_ids(backend, search, searchable, operator) -> list[int] | Non
             rows = rows.filter(
                 index_entry__object_id__in=RawSQL("SELECT value FROM json_each(%s)", (as_text,))
             )
-        ranked, seen = [], set()
-        for object_id in rows:
-            pk = int(object_id)
-            if pk not in seen and pk in allowed_ids:
-                ranked.append(pk)
-                seen.add(pk)
-        return ranked
+        return _allowed_in_rank_order(rows, allowed_ids)
     except Exception:  # noqa: BLE001 - internals changed: use the public (slow) path
         return None
 
@@ -176,13 +171,15 @@ def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | N
             .order_by(F("_rank").desc(), Cast("object_id", output_field=BigIntegerField()).desc())
             .values_list("object_id", flat=True)
         )
-        ranked = dict.fromkeys(int(object_id) for object_id in rows)
-        if narrow:
-            return list(ranked)
-        allowed_set = set(allowed_ids)
-        return [pk for pk in ranked if pk in allowed_set]
+        return _allowed_in_rank_order(rows, set(allowed_ids))
     except Exception:  # noqa: BLE001 - internals changed: use the public path
         return None
+
+
+def _allowed_in_rank_order(object_ids: Iterable[str], allowed: set[int]) -> list[int]:
+    """The ranked index rows' object ids as case-study ids, each once, the allowed ones only."""
+    ranked = dict.fromkeys(int(object_id) for object_id in object_ids)
+    return [pk for pk in ranked if pk in allowed]
 
 
 def _has_negation(query) -> bool:
