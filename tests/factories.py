@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 import itertools
@@ -313,9 +314,28 @@ def make_api_library(index_page: Page):
     )
 
 
+@contextlib.contextmanager
+def rolled_back(django_db_blocker):
+    """Database access for a module-scoped fixture, in a transaction rolled back when the module
+    is done: what it builds once, every test of the module sees, each test's own transaction
+    nesting inside as a savepoint.
+
+    Use from a module-scoped fixture::
+
+        @pytest.fixture(scope="module")
+        def lib(django_db_setup, django_db_blocker):
+            with factories.rolled_back(django_db_blocker):
+                yield factories.make_api_library(factories.make_index_page())
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 def shared_library(django_db_blocker):
-    """Build ``make_api_library`` once for a whole test module, inside a transaction that is
-    rolled back at the end; each test's own transaction nests inside it as a savepoint.
+    """``make_api_library`` built once for a whole test module (see ``rolled_back``).
 
     Use from a module-scoped fixture::
 
@@ -323,11 +343,8 @@ def shared_library(django_db_blocker):
         def lib(django_db_setup, django_db_blocker):
             yield from factories.shared_library(django_db_blocker)
     """
-    from django.db import transaction
-
-    with django_db_blocker.unblock(), transaction.atomic():
+    with rolled_back(django_db_blocker):
         index_page = make_index_page(title="Case studies")
         library = make_api_library(index_page)
         library.index_page = index_page
         yield library
-        transaction.set_rollback(True)

@@ -24,9 +24,7 @@ ALL_FACETS = "topic,council_type,region,support_type,year,covid"
 def many(django_db_setup, django_db_blocker):
     """120 live case studies with councils, topics, tags and hero images, built directly (no
     revisions) to keep the module fast."""
-    from django.db import transaction
-
-    with django_db_blocker.unblock(), transaction.atomic():
+    with factories.rolled_back(django_db_blocker):
         index = factories.make_index_page(title="Many")
         councils = [factories.make_council() for _ in range(5)]
         topics = [factories.make_topic() for _ in range(4)]
@@ -55,7 +53,6 @@ def many(django_db_setup, django_db_blocker):
             index.add_child(instance=page)
             pages.append(page)
         yield pages
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -10,18 +10,16 @@ from wagtail.models import Page, Site
 
 from bench.floor import floor_listing
 from bench.generate import generate
+from tests import factories
 from tests.urls import api_router
 from wagtail_casestudies.models import CaseStudyCard, CaseStudyPage, live_case_studies
 
 
 @pytest.fixture(scope="module")
 def generated(django_db_setup, django_db_blocker):
-    from django.db import transaction
-
-    with django_db_blocker.unblock(), transaction.atomic():
+    with factories.rolled_back(django_db_blocker):
         report = generate(200, seed=7, batch_size=80, image_pool=3)
         yield report
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

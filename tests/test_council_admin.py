@@ -6,7 +6,6 @@ import csv
 import io
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -18,10 +17,9 @@ from wagtail_casestudies.models import Council
 @pytest.fixture(scope="module")
 def register(django_db_setup, django_db_blocker):
     """The real register loaded once for this module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with factories.rolled_back(django_db_blocker):
         load_councils()
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.db import transaction
 
 from tests import factories
 from wagtail_casestudies.councils import (
@@ -345,10 +344,9 @@ SPELLINGS = [
 @pytest.fixture(scope="module")
 def index(django_db_setup, django_db_blocker):
     """The real register loaded once for this module (and rolled back after it), indexed once."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with factories.rolled_back(django_db_blocker):
         load_councils()
         yield CouncilIndex.build()
-        transaction.set_rollback(True)
 
 
 def code_of(council):

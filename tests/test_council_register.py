@@ -12,7 +12,6 @@ from collections import Counter
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
 
 from tests import factories
 from wagtail_casestudies.councils import (
@@ -37,10 +36,9 @@ YH = Region.YORKSHIRE_AND_THE_HUMBER
 @pytest.fixture(scope="module")
 def register(django_db_setup, django_db_blocker):
     """The real register, loaded once for this module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with factories.rolled_back(django_db_blocker):
         report = load_councils()
         yield report
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

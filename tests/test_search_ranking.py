@@ -4,7 +4,7 @@ finds, for a whole site and for a filtered selection."""
 import datetime
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 from tests import factories
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def library(django_db_setup, django_db_blocker):
     """Built once for the module (the tests only read it), rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with factories.rolled_back(django_db_blocker):
         index_page = factories.make_index_page()
         waste, housing = factories.make_topic("Waste"), factories.make_topic("Housing")
         words = ["bins recycling", "housing repairs", "bins housing", "recycling rounds", "bins"]
@@ -31,7 +31,6 @@ def library(django_db_setup, django_db_blocker):
                 publication_date=datetime.date(2020, 1, 1 + number),
             )
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.parametrize("search", ["bins", "bins recycling", "housing", '"recycling rounds"'])

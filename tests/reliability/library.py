@@ -146,10 +146,7 @@ def make_reliability_library(index_page):
 
 def shared_reliability_library(django_db_blocker):
     """``make_reliability_library`` once per module, rolled back at the end (see
-    ``factories.shared_library``)."""
-    from django.db import transaction
-
-    with django_db_blocker.unblock(), transaction.atomic():
+    ``factories.rolled_back``)."""
+    with factories.rolled_back(django_db_blocker):
         index_page = factories.make_index_page(title="Case studies")
         yield make_reliability_library(index_page)
-        transaction.set_rollback(True)
