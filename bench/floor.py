@@ -18,8 +18,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction, Site
 
-from wagtail_casestudies.api.serializers import base_url, format_datetime, image_specs
 from wagtail_casestudies.models import CaseStudyCouncil, CaseStudyPage, CouncilType, Region
+from wagtail_casestudies.representation import base_url, format_datetime, image_specs
 
 COUNCIL_TYPE_LABELS = {value: str(label) for value, label in CouncilType.choices}
 REGION_LABELS = {value: str(label) for value, label in Region.choices}

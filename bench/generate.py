@@ -339,9 +339,9 @@ def ensure_registers(rng: random.Random, text: TextMaker, image_pool: int = IMAG
     from taggit.models import Tag
     from wagtail.images import get_image_model
 
-    from wagtail_casestudies.api.serializers import image_specs
     from wagtail_casestudies.councils import load_councils
     from wagtail_casestudies.models import Council, SupportType, Topic
+    from wagtail_casestudies.representation import image_specs
 
     if not Council.objects.exists():
         load_councils()
@@ -629,7 +629,7 @@ def _derived_data_rebuilder():
     """The package's rebuild of derived data, if this version has one: rows written in bulk send
     no signals, so anything kept up to date by signal handlers must be rebuilt once here."""
     try:
-        from wagtail_casestudies.api.cards import rebuild_all
+        from wagtail_casestudies.cards.sync import rebuild_all
     except ImportError:
         return None
     return rebuild_all

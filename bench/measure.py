@@ -183,7 +183,7 @@ def measure_latency(
     max_seconds: float,
     warm: bool = False,
 ) -> dict:
-    from wagtail_casestudies.api.cache import bump_content_version
+    from wagtail_casestudies.content_version import bump as bump_content_version
 
     urls = scenario.urls or [scenario.url]
     # Warm per-process state (URL resolvers, site root paths); in cached mode fill the cache.

@@ -1,6 +1,6 @@
 """Benchmark-only middleware."""
 
-from wagtail_casestudies.api.cache import bump_content_version
+from wagtail_casestudies.content_version import bump as bump_content_version
 
 COLD_HEADER = "HTTP_X_BENCH_COLD"
 

@@ -9,13 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests import factories
-from wagtail_casestudies.api.serializers import image_specs
 from wagtail_casestudies.models import (
     CaseStudyCard,
     CaseStudyCouncil,
     CaseStudyPage,
     CaseStudyRelatedPage,
 )
+from wagtail_casestudies.representation import image_specs
 
 ALL_FACETS = "topic,council_type,region,support_type,year,covid"
 

@@ -16,8 +16,9 @@ from wagtail.models import PageViewRestriction, Site
 
 from tests import factories
 from tests.urls import api_router
-from wagtail_casestudies.api import cards, serializers
+from wagtail_casestudies import representation
 from wagtail_casestudies.api.filters import FACETS, CaseStudyFilter, parse_case_study_query
+from wagtail_casestudies.cards import build, counts, sync
 from wagtail_casestudies.compat import get_base_page_model
 from wagtail_casestudies.models import (
     CaseStudyCard,
@@ -27,6 +28,7 @@ from wagtail_casestudies.models import (
     CouncilType,
     Region,
 )
+from wagtail_casestudies.visibility import visible_cards_of
 
 URL = "/api/v2/case-studies/"
 Page = get_base_page_model()  # the site's base page model, swapped or not
@@ -42,7 +44,7 @@ def lib(index_page):
     library = factories.make_api_library(index_page)
     library.index_page = index_page
     # Counted now, so every change below is added to the counts rather than counted afresh.
-    cards.recount_all()
+    counts.recount_all()
     return library
 
 
@@ -59,11 +61,11 @@ def expected_cards(host: str = "testserver") -> list[dict]:
     request = RequestFactory().get(URL, HTTP_HOST=host)
     request.wagtailapi_router = api_router
     site = Site.find_for_request(request)
-    pages = serializers.card_queryset(CaseStudyPage.objects.live().public().in_site(site)).order_by(
-        "-publication_date", "-pk"
-    )
-    context = serializers.CardContext(request)
-    return [serializers.card_data(page, context) for page in pages]
+    pages = representation.card_queryset(
+        CaseStudyPage.objects.live().public().in_site(site)
+    ).order_by("-publication_date", "-pk")
+    context = representation.CardContext(request)
+    return [representation.card_data(page, context) for page in pages]
 
 
 def listed(client, host: str = "testserver") -> list[dict]:
@@ -80,8 +82,8 @@ def assert_counts_exact() -> None:
     assert stored, "the counts should have been built"
     query = parse_case_study_query(QueryDict(), [])
     for row in stored:
-        assert row.counts == cards._count(row.root_path), row.site
-        selection = CaseStudyFilter(query, cards.visible_cards(row.site))
+        assert row.counts == counts.count(row.root_path), row.site
+        selection = CaseStudyFilter(query, visible_cards_of(row.site))
         total, counted = selection.facet_counts(list(FACETS))
         assert row.counts.get("total", 0) == total
         assert selection.stored_facet_counts(row.counts, list(FACETS)) == counted
@@ -158,7 +160,7 @@ def test_live_page_created_in_code_gets_its_councils_and_topics(client, index_pa
     page.topics = [waste]
     page.council_links.add(CaseStudyCouncil(council=kent, sort_order=0))
     page.council_links.add(CaseStudyCouncil(council=leeds, sort_order=1))
-    cards.recount_all()
+    counts.recount_all()
     index_page.add_child(instance=page)
     card = listed(client)[0]
     assert card["lead_council"]["name"] == "Kent"
@@ -196,7 +198,7 @@ def test_a_failed_card_build_leaves_the_page_unsaved(index_page, monkeypatch):
     def fail(ids):
         raise DatabaseError("the card could not be written")
 
-    monkeypatch.setattr(cards, "build_rows", fail)
+    monkeypatch.setattr(sync, "build_rows", fail)
     page.title = "After"
     with pytest.raises(DatabaseError):
         page.save()
@@ -219,17 +221,19 @@ def test_privacy_changes(client, lib):
     assert_consistent(client)
 
 
-def test_moves_and_slug_changes(client, lib):
+def test_moves_and_slug_changes(client, lib, django_capture_on_commit_callbacks):
     members_only = Page.objects.get(title="Members only")
     lib.bins.refresh_from_db()
     lib.bins.move(members_only, pos="last-child")
     assert lib.bins.pk not in card_ids()
     Page.objects.get(pk=lib.bins.pk).move(lib.index_page, pos="last-child")
     assert lib.bins.pk in card_ids()
-    # A new slug on the index changes every URL below it.
+    # A new slug on the index changes every URL below it: Wagtail rewrites their URL paths after
+    # the index's own save, so their cards are refreshed when the change commits.
     lib.index_page.refresh_from_db()
     lib.index_page.slug = "library"
-    lib.index_page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        lib.index_page.save_revision().publish()
     assert {item["path"].split("/")[1] for item in listed(client)} == {"library"}
     assert_consistent(client)
 
@@ -275,10 +279,17 @@ def test_snippet_image_and_site_changes(client, lib):
     assert_consistent(client)
 
 
-def test_cards_of_another_format_are_rebuilt_when_served(client, lib):
+def test_cards_of_another_format_are_built_when_served_and_stored_after_migrate(client, lib):
+    """A card of another format (an upgrade, a changed setting) is served built afresh, but
+    reading never writes: the next migrate (or casestudies_rebuild_cards) stores it."""
     CaseStudyCard.objects.update(data={}, format=0)
+    with CaptureQueriesContext(connection) as queries:
+        assert listed(client) == expected_cards()
+    assert not [q["sql"] for q in queries.captured_queries if not q["sql"].startswith("SELECT")]
+    assert set(CaseStudyCard.objects.values_list("format", flat=True)) == {0}
+    sync.refresh_after_migrate()
+    assert set(CaseStudyCard.objects.values_list("format", flat=True)) == {build.card_format()}
     assert listed(client) == expected_cards()
-    assert set(CaseStudyCard.objects.values_list("format", flat=True)) != {0}
 
 
 def test_migration_fills_cards_for_existing_case_studies(client, lib):
@@ -301,7 +312,7 @@ def test_rebuild_all_matches_the_signal_maintained_table(client, lib):
         for card in CaseStudyCard.objects.all()
     }
     CaseStudyCard.objects.all().delete()
-    assert cards.rebuild_all() == len(before)
+    assert sync.rebuild_all() == len(before)
     after = {
         card.pk: (card.path, card.data, card.council_types, card.regions)
         for card in CaseStudyCard.objects.all()
@@ -327,7 +338,7 @@ def test_concurrent_changes_keep_the_counts_exact():
         factories.make_case_study(index_page, title=f"Case study {n}", topics=[topics[n % 3]])
         for n in range(8)
     ]
-    cards.recount_all()
+    counts.recount_all()
     errors = []
     writers = 6
     barrier = threading.Barrier(writers)

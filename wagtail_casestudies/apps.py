@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,10 +10,9 @@ class WagtailCaseStudiesAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from django.db.models.signals import pre_migrate
-
-        # Importing registers the system checks and signal handlers.
-        from . import checks, signal_handlers  # noqa: F401
+        # These import the models, which are loaded only now.
+        from . import checks, signal_handlers  # noqa: F401 - importing registers the checks
         from .migration_guard import refuse_zero_while_pages_exist
 
+        signal_handlers.connect(self)
         pre_migrate.connect(refuse_zero_while_pages_exist, sender=self)

@@ -5,14 +5,30 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Site
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .representation import (
+    CardContext,
+    cards_for_ids,
+    council_data,
+    document_data,
+    expand_rich_texts,
+    image_data,
+    prefetch_image_renditions,
+    rich_text_html,
+)
 from .template import SECTIONS_BY_KEY
+from .visibility import visible_case_studies, visible_case_studies_of
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -20,7 +36,7 @@ RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "documen
 # --- API representations -------------------------------------------------------------------------
 # Every block below knows how a front end wants it: rich text as HTML with internal links
 # expanded, images as renditions, documents, councils and pages as objects. The shapes themselves
-# live in ``api/serializers.py``; stream blocks batch the lookups (rich-text links, renditions,
+# live in ``representation.py``; stream blocks batch the lookups (rich-text links, renditions,
 # hub cards) so a body costs a fixed number of queries however many blocks it has.
 
 
@@ -30,8 +46,6 @@ def _request(context):
 
 def child_api_representation(block, value, context):
     """A child block's API value; rich text always comes out as front-end HTML."""
-    from .api.serializers import rich_text_html
-
     if isinstance(block, blocks.RichTextBlock):
         return rich_text_html(value.source if value is not None else "", context)
     if isinstance(block, EmbedBlock):
@@ -41,9 +55,6 @@ def child_api_representation(block, value, context):
 
 def embed_api_representation(value) -> dict | None:
     """An embed as its URL and, when the provider answers, its HTML and metadata."""
-    from wagtail.embeds.embeds import get_embed
-    from wagtail.embeds.exceptions import EmbedException
-
     if not value:
         return None
     data = {
@@ -107,8 +118,6 @@ class BatchedStreamAPIMixin:
     block) and prefetches its images' renditions in one query, before representing children."""
 
     def get_api_representation(self, value, context=None):
-        from .api.serializers import expand_rich_texts, prefetch_image_renditions
-
         if value is None:
             return []
         context = dict(context or {})
@@ -257,8 +266,6 @@ class ContactBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         """The contact as an object; email and phone only when the editor chose to publish them."""
-        from .api.serializers import council_data
-
         council = value.get("council")
         data = {
             "heading": str(SECTIONS_BY_KEY[self.section_key].heading),
@@ -350,8 +357,6 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         """The image as renditions with srcset; its alt text is the editor's, else the image's."""
-        from .api.serializers import image_data
-
         return {
             "image": image_data(
                 value.get("image"), alt=value.get("alt_text"), request=_request(context)
@@ -375,8 +380,6 @@ class DocumentDownloadBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         """The document as {title, url, file size, file type}, with the link text to show."""
-        from .api.serializers import document_data
-
         document = value.get("document")
         return {
             "document": document_data(document, request=_request(context)),
@@ -394,9 +397,6 @@ class ActionPlanRowBlock(blocks.StructBlock):
     outcome = blocks.TextBlock(required=False, label=_("Outcome"))
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks import StructBlockValidationError
-
         value = super().clean(value)
         if value.get("start") and value.get("due") and value["due"] < value["start"]:
             raise StructBlockValidationError(
@@ -515,10 +515,12 @@ def case_study_ids_in_entries(entries) -> list[int]:
 
 def hub_cards(ids, context) -> dict:
     """Cards for the case studies a hub names, built together (a fixed number of queries)."""
-    from .api.serializers import CardContext, cards_for_ids, visible_case_studies
-
     request = _request(context)
-    cards = cards_for_ids(ids, visible_case_studies(request), CardContext(request))
+    if request is None:
+        visible = visible_case_studies()
+    else:
+        visible = visible_case_studies_of(Site.find_for_request(request))
+    cards = cards_for_ids(ids, visible, CardContext(request))
     return {card["id"]: card for card in cards}
 
 

@@ -23,10 +23,12 @@ from django.core.cache import cache
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from wagtail.models import Site
 
-from wagtail_casestudies.api import serializers
+from wagtail_casestudies import representation
 from wagtail_casestudies.api.related import related_ids
 from wagtail_casestudies.api.views import CaseStudiesAPIViewSet
+from wagtail_casestudies.visibility import visible_case_studies_of
 
 CACHE_PREFIX = "frontend-preview:"
 
@@ -39,12 +41,12 @@ def case_study_data(page, request) -> dict[str, Any]:
     """A case study (saved or not) in the shape of ``GET /api/v2/case-studies/<id>/``."""
     viewset = CaseStudiesAPIViewSet()
     fields = viewset.detail_field_names()
-    context = serializers.CardContext(request)
-    extras = [name for name in fields if name not in serializers.CARD_FIELDS]
+    context = representation.CardContext(request)
+    extras = [name for name in fields if name not in representation.CARD_FIELDS]
     data = viewset.item_data(page, fields, context, viewset.bind_extra_fields(extras, request))
     data["meta"].update(seo_title=page.seo_title, search_description=page.search_description)
-    visible = serializers.visible_case_studies(request)
-    data["related"] = serializers.cards_for_ids(related_ids(page, visible), visible, context)
+    visible = visible_case_studies_of(Site.find_for_request(request))
+    data["related"] = representation.cards_for_ids(related_ids(page, visible), visible, context)
     return data
 
 

@@ -23,12 +23,27 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connections
 from django.db.models import CharField, Count, F, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, ExtractYear, Lower
 from django.db.models.lookups import GreaterThan
+from taggit.models import Tag
 from wagtail.api.v2.utils import BadRequestError, FieldsParameterParseError, parse_fields_parameter
 
 from ..conf import settings as casestudy_settings
+from ..models import (
+    CaseStudyCouncil,
+    CaseStudyPage,
+    CaseStudyPageTag,
+    Council,
+    CouncilType,
+    Region,
+    SupportType,
+    Topic,
+)
+from ..models.cards import council_type_bit, region_bit
+from ..models.snippets import normalise_gss_code
 
 # The largest offset accepted. Past the end of the results an offset just gives no items; past
 # this it is a mistake (or a probe) and would overflow some databases' integers.
@@ -242,8 +257,6 @@ class CaseStudyQuery:
 
 def parse_case_study_query(query, field_names: Iterable[str]) -> CaseStudyQuery:
     """Check every parameter's syntax, without touching the database."""
-    from ..models import CouncilType, Region
-
     check_parameter_names(query, CASE_STUDY_PARAMETERS)
     parsed = CaseStudyQuery()
     filters = parsed.filters
@@ -316,9 +329,6 @@ def pk_in(ids: list[int], using: str = "default") -> Q:
     A long list is passed as one parameter, not one per id: thousands of parameters cost more
     to build and parse than the query itself, and SQLite caps their number.
     """
-    from django.db import connections
-    from django.db.models.expressions import RawSQL
-
     vendor = connections[using].vendor
     if len(ids) <= 100 or vendor not in ("sqlite", "postgresql"):
         return Q(pk__in=ids)
@@ -365,19 +375,6 @@ class CaseStudyFilter:
         self._resolve()
 
     def _resolve(self) -> None:
-        from taggit.models import Tag
-
-        from ..models import (
-            CaseStudyCouncil,
-            CaseStudyPage,
-            CaseStudyPageTag,
-            Council,
-            SupportType,
-            Topic,
-        )
-        from ..models.cards import council_type_bit, region_bit
-        from ..models.snippets import normalise_gss_code
-
         filters = self.query.filters
         through = CaseStudyPage.topics.through
         conditions = self.conditions
@@ -506,8 +503,6 @@ class CaseStudyFilter:
         """The total of the selection and every requested facet, from one query."""
         if self._has_field("council_types"):
             return self._card_facet_counts(facets)
-        from ..models import CaseStudyCouncil, SupportType, Topic
-
         parts = []
 
         def member(name, queryset, value, label, count):
@@ -579,9 +574,6 @@ class CaseStudyFilter:
         Topics are counted on the topic links (their unique index covers the query). Labels of
         topics and support types, with the zero counts, come from one small query.
         """
-        from ..models import CaseStudyPage, CouncilType, Region
-        from ..models.cards import council_type_bit, region_bit
-
         bits = {
             "council_type": ("council_types", CouncilType.values, council_type_bit),
             "region": ("regions", Region.values, region_bit),
@@ -673,8 +665,6 @@ class CaseStudyFilter:
     def _add_labelled_rows(rows: dict[str, list], counts_by_value: dict[str, dict]) -> None:
         """Every topic and support type with its label and count (zero when absent): one small
         query for both."""
-        from ..models import SupportType, Topic
-
         labelled = [name for name in ("topic", "support_type") if name in rows]
         if not labelled:
             return
@@ -690,8 +680,6 @@ class CaseStudyFilter:
             rows[name].append((slug, label, counts_by_value[name].get(pk, 0)))
 
     def _facet_items(self, facet: str, rows) -> list[dict]:
-        from ..models import CouncilType, Region
-
         filters = self.query.filters
         selected = filters.get(facet, [])
         if facet in ("topic", "support_type"):
@@ -767,9 +755,6 @@ SNIPPET_PARAMETERS = frozenset(
 
 def filter_councils(query, queryset: QuerySet) -> QuerySet:
     """Councils filtered by type, region, whether they exist today, and parent council."""
-    from ..models import Council, CouncilType, Region
-    from ..models.snippets import normalise_gss_code
-
     types = parse_choices(
         "council_type",
         get_values(query, "council_type") + get_values(query, "type"),

@@ -14,6 +14,7 @@ from typing import Any
 from django.urls import NoReverseMatch, reverse
 
 from .. import __version__
+from ..representation import base_url
 from .filters import FACETS, ORDERS
 
 JSON = dict[str, Any]
@@ -484,8 +485,6 @@ def operation(resource: str, kind: str, operation_id: str, error_schema=None) ->
 
 def v2_document(request) -> JSON:
     """The OpenAPI document of the v2 endpoints, at the paths this site mounted them on."""
-    from .serializers import base_url
-
     router = getattr(request, "wagtailapi_router", None)
     paths: JSON = {}
     for name, endpoint in getattr(router, "_endpoints", {}).items():

@@ -7,8 +7,22 @@ region one; ties go to the newest.
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
+
+from ..models import CaseStudyCouncil, CaseStudyPage
 
 RELATED_LIMIT = 6
 
@@ -18,8 +32,6 @@ def related_ids(page, visible: QuerySet, limit: int = RELATED_LIMIT) -> list[int
 
     Two queries, whatever the page: the editor's visible choices, and the best of the rest.
     """
-    from ..models import CaseStudyCouncil, CaseStudyPage
-
     chosen = [link.related_case_study_id for link in page.related_links.all()]
     if chosen:
         allowed = set(visible.filter(pk__in=chosen).values_list("pk", flat=True))
@@ -78,6 +90,4 @@ def related_ids(page, visible: QuerySet, limit: int = RELATED_LIMIT) -> list[int
 
 
 def _as_int(condition):
-    from django.db.models import Case, When
-
     return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())

@@ -12,8 +12,8 @@ import json
 import sys
 from collections.abc import Iterable
 
-from django.db.models import BigIntegerField, F, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import BigIntegerField, F, Q, QuerySet
+from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Cast
 from wagtail.search.backends import get_search_backend
 
@@ -134,9 +134,8 @@ def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | N
     body matches the body alone and not the concatenation (the backend would miss it).
     """
     try:
+        # django.contrib.postgres needs psycopg, which a SQLite site may not have.
         from django.contrib.postgres.search import SearchVectorField
-        from django.db.models import Q
-        from django.db.models.expressions import CombinedExpression
 
         allowed_ids = list(searchable.order_by().values_list("pk", flat=True))
         narrow = len(allowed_ids) <= POSTGRES_NARROW_SELECTION

@@ -22,12 +22,12 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI, Router
-from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v3.errors import problem_response
 
+from ..representation import V3_DETAIL_URL_NAMES, V3_LISTING_URL_NAMES
 from . import openapi
-from .cache import V3_DETAIL_URL_NAMES, V3_LISTING_URL_NAMES, cache_headers, cached_data
-from .filters import ParameterError
+from .cache import cache_headers, cached_data
+from .errors import error_for
 from .views import (
     CaseStudiesAPIViewSet,
     CouncilsAPIViewSet,
@@ -101,16 +101,16 @@ def respond(request: HttpRequest, compute: Callable[[], dict], *, listing: bool)
 
     try:
         etag, data = cached_data(request, compute_v3)
-    except ParameterError as e:
-        return problem_response(
-            status=400,
-            detail=str(e),
-            errors=[{"loc": ["query", e.parameter], "msg": str(e)}],
-        )
-    except BadRequestError as e:
-        return problem_response(status=400, detail=str(e))
     except Http404 as e:
         return problem_response(status=404, detail=str(e) or "Not found")
+    except Exception as e:
+        error = error_for(e)
+        if error is None:
+            raise
+        errors = [{"loc": ["query", error.parameter], "msg": error.message}]
+        return problem_response(
+            status=error.status, detail=error.message, errors=errors if error.parameter else None
+        )
     response = HttpResponse(status=304) if data is None else JsonResponse(data)
     return cache_headers(response, etag)
 

@@ -23,9 +23,14 @@ from rest_framework.response import Response
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.blocks import StreamValue
 
+from .. import representation
+from ..cards.counts import site_counts
+from ..cards.serve import serve_cards
 from ..models import CaseStudyPage, Council, SupportType, Topic
-from . import cards, serializers
-from .cache import cached_response, find_site, get_or_compute, versioned_key
+from ..models.snippets import normalise_gss_code
+from ..visibility import visible_cards_of, visible_case_studies_of
+from .cache import cache_headers, cached_data, find_site, get_or_compute, versioned_key
+from .errors import error_for
 from .filters import (
     COMMON_PARAMETERS,
     COUNCIL_PARAMETERS,
@@ -42,6 +47,7 @@ from .filters import (
     parse_limit_offset,
     select_fields,
 )
+from .openapi import v2_document
 from .related import related_ids
 from .search import ranked_search_ids
 
@@ -70,8 +76,9 @@ class CaseStudyAPIViewSetMixin:
         return context
 
     def handle_exception(self, exc):
-        if isinstance(exc, ParameterError):
-            return Response({"message": str(exc), "parameter": exc.parameter}, status=400)
+        error = error_for(exc)
+        if error is not None:
+            return Response(error.data(), status=error.status)
         if isinstance(exc, Http404) and not str(exc):
             # DRF answers an unknown ?format= with a bare Http404: a 400 naming the parameter.
             fmt = self.request.GET.get("format") if self.request is not None else None
@@ -83,8 +90,24 @@ class CaseStudyAPIViewSetMixin:
         return super().handle_exception(exc)
 
     @staticmethod
+    def cached_response(request, compute) -> Response:
+        """200 with the data (from the cache or ``compute()``), or 304."""
+        etag, data = cached_data(request, compute)
+        return cache_headers(Response(status=304) if data is None else Response(data), etag)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        renderer = getattr(request, "accepted_renderer", None)
+        if renderer is not None and renderer.format != "json":
+            # The browsable API's HTML carries a CSRF token (and a signed-in user's name): it
+            # is private, never kept by a shared cache or revalidated.
+            response["Cache-Control"] = "private, no-store"
+            response.headers.pop("ETag", None)
+        return response
+
+    @staticmethod
     def visible_case_studies(request):
-        return serializers.visible_case_studies(request)
+        return visible_case_studies_of(find_site(request))
 
     def paginated(self, request, queryset, build) -> dict[str, Any]:
         limit, offset = parse_limit_offset(request.GET)
@@ -117,12 +140,12 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         return [
             name
             for name in names
-            if name not in serializers.CARD_FIELDS and name != "related_case_studies"
+            if name not in representation.CARD_FIELDS and name != "related_case_studies"
         ]
 
     @classmethod
     def listing_field_names(cls) -> list[str]:
-        return [*serializers.CARD_FIELDS, *cls.extra_field_names()]
+        return [*representation.CARD_FIELDS, *cls.extra_field_names()]
 
     @classmethod
     def detail_field_names(cls) -> list[str]:
@@ -138,24 +161,24 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
     # --- Listing -------------------------------------------------------------------------------
 
     def listing_view(self, request):
-        return cached_response(request, lambda: self.listing_data(request))
+        return self.cached_response(request, lambda: self.listing_data(request))
 
     def listing_data(self, request) -> dict[str, Any]:
         query = parse_case_study_query(request.GET, self.listing_field_names())
-        fields = select_fields(query.fields, serializers.CARD_FIELDS, self.listing_field_names())
+        fields = select_fields(query.fields, representation.CARD_FIELDS, self.listing_field_names())
         site = find_site(request)
         # The pages themselves are needed only for fields beyond the card.
-        extras = [name for name in fields if name not in serializers.CARD_FIELDS]
+        extras = [name for name in fields if name not in representation.CARD_FIELDS]
         base = self.visible_case_studies(request) if extras else None
 
         # Filters, counts, facets and order read the card cache alone: it holds exactly the
         # live, public case studies, with the columns the filters test (see models/cards.py).
-        selection_filter = CaseStudyFilter(query, cards.visible_cards(site))
+        selection_filter = CaseStudyFilter(query, visible_cards_of(site))
         search_ids, key, searched_the_selection = None, (), False
         if query.search:
             # Search within the card cache's visible case studies (the same set as the pages'
             # live().public().in_site(), without the page joins)...
-            within = cards.visible_cards(site)
+            within = visible_cards_of(site)
             if selection_filter.conditions:
                 # ...and within the filters, widened only as far as the facets need (a facet
                 # counts the search under the other filters, not its own). A narrow selection
@@ -192,7 +215,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         # Without filters or search, the site's stored counts have the total and the facets.
         counts = None
         if site is not None and not selection_filter.conditions:
-            counts = cards.site_counts(site)
+            counts = site_counts(site)
         if counts is not None:
             total = counts.get("total", 0)
             if query.facets:
@@ -213,7 +236,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
                 ranked = [pk for pk in search_ids if pk in matching]
             total = len(ranked)
             page_ids = ranked[start:stop]
-            in_order = cards.visible_cards(site).filter(pk__in=page_ids) if page_ids else None
+            in_order = visible_cards_of(site).filter(pk__in=page_ids) if page_ids else None
         else:
             if total is None:
                 total = get_or_compute(
@@ -222,7 +245,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
             page_ids = None
             in_order = selection_filter.ordered(selection)[start:stop] if query.limit else None
 
-        context = serializers.CardContext(request)
+        context = representation.CardContext(request)
         if in_order is None:
             items = []
         elif not extras:
@@ -230,7 +253,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
             if page_ids is not None:
                 position = {pk: index for index, pk in enumerate(page_ids)}
                 rows.sort(key=lambda row: position[row[0]])
-            served = cards.serve_cards(rows, site.pk, context)
+            served = serve_cards(rows, site.pk if site else None, context)
             items = [self.card_fields(card, fields) for card in served]
         else:
             # Fields beyond the card need the pages themselves.
@@ -239,7 +262,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
             defer_body = "body" not in extras
             pages = {
                 page.pk: page
-                for page in serializers.card_queryset(
+                for page in representation.card_queryset(
                     base.filter(pk__in=page_ids), defer_body=defer_body
                 )
             }
@@ -255,7 +278,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
     @staticmethod
     def card_fields(card: dict[str, Any], fields: list[str]) -> dict[str, Any]:
         """A served card cut to the requested fields (``id`` and ``meta`` always)."""
-        if len(fields) == len(serializers.CARD_FIELDS):  # the default: the whole card
+        if len(fields) == len(representation.CARD_FIELDS):  # the default: the whole card
             return card
         data = {"id": card["id"], "meta": card["meta"]}
         for name in fields:
@@ -291,7 +314,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         if isinstance(value, StreamValue):
             return value.stream_block.get_api_representation(value, {"request": request})
         if isinstance(value, datetime.datetime):
-            return serializers.format_datetime(value)
+            return representation.format_datetime(value)
         if isinstance(value, datetime.date):
             return value.isoformat()
         if hasattr(value, "all"):  # tags
@@ -299,7 +322,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         return value
 
     def item_data(self, page, fields, context, bound) -> dict[str, Any]:
-        card = serializers.card_data(page, context)
+        card = representation.card_data(page, context)
         data = {"id": card["id"], "meta": card["meta"]}
         for name in fields:
             if name in card:
@@ -311,12 +334,12 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
     # --- Detail --------------------------------------------------------------------------------
 
     def detail_view(self, request, pk):
-        return cached_response(request, lambda: self.detail_data(request, pk=pk))
+        return self.cached_response(request, lambda: self.detail_data(request, pk=pk))
 
     def find_view(self, request):
         """Detail by ``html_path`` (the page's path on the site), ``slug`` or ``id``, answered
         directly (not redirected), so a front end routing by path needs one request."""
-        return cached_response(request, lambda: self.detail_data(request, find=True))
+        return self.cached_response(request, lambda: self.detail_data(request, find=True))
 
     def detail_data(self, request, pk=None, find=False) -> dict[str, Any]:
         allowed = ["fields", *COMMON_PARAMETERS]
@@ -326,7 +349,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         field_config = parse_fields(request.GET, self.detail_field_names())
         fields = select_fields(field_config, self.detail_field_names(), self.detail_field_names())
         base = self.visible_case_studies(request)
-        queryset = serializers.card_queryset(base, defer_body=False).prefetch_related(
+        queryset = representation.card_queryset(base, defer_body=False).prefetch_related(
             "partners", "related_links"
         )
         queryset = (
@@ -334,17 +357,17 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         )
         page = get_object_or_404(queryset)
 
-        context = serializers.CardContext(request)
-        extras = [name for name in fields if name not in serializers.CARD_FIELDS]
+        context = representation.CardContext(request)
+        extras = [name for name in fields if name not in representation.CARD_FIELDS]
         data = self.item_data(page, fields, context, self.bind_extra_fields(extras, request))
         data["meta"].update(
             # A swapped base page model (Wagtail 8) need not have the promote fields.
             seo_title=getattr(page, "seo_title", ""),
             search_description=getattr(page, "search_description", ""),
-            last_published_at=serializers.format_datetime(page.last_published_at),
+            last_published_at=representation.format_datetime(page.last_published_at),
         )
         if "related" in fields:
-            data["related"] = serializers.cards_for_ids(related_ids(page, base), base, context)
+            data["related"] = representation.cards_for_ids(related_ids(page, base), base, context)
         return data
 
     def find_queryset(self, request, base, queryset):
@@ -372,8 +395,6 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
     # --- OpenAPI -------------------------------------------------------------------------------
 
     def openapi_view(self, request):
-        from .openapi import v2_document
-
         check_parameter_names(request.GET, COMMON_PARAMETERS)
         return Response(v2_document(request))
 
@@ -386,14 +407,14 @@ class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
     count_relation = "casestudypage"
 
     def listing_view(self, request):
-        return cached_response(request, lambda: self.listing_data(request))
+        return self.cached_response(request, lambda: self.listing_data(request))
 
     def detail_view(self, request, pk):
-        return cached_response(request, lambda: self.detail_data(request, pk))
+        return self.cached_response(request, lambda: self.detail_data(request, pk))
 
     def find_view(self, request):
         """Detail by ``slug`` (or a council's GSS code), answered directly."""
-        return cached_response(request, lambda: self.detail_data(request, None, find=True))
+        return self.cached_response(request, lambda: self.detail_data(request, None, find=True))
 
     def with_counts(self, request, queryset):
         """Annotate each row with its number of live, public case studies on this site."""
@@ -416,7 +437,7 @@ class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         if parse_boolean("has_case_studies", get_single(request.GET, "has_case_studies")):
             queryset = queryset.filter(case_study_count__gt=0)
         queryset = self.prepare(queryset.order_by("name", "pk"))
-        detail_url = serializers.detail_url_builder(request, self.resource)
+        detail_url = representation.detail_url_builder(request, self.resource)
         return self.paginated(request, queryset, lambda obj: self.item(obj, detail_url, request))
 
     def detail_data(self, request, pk, find=False) -> dict[str, Any]:
@@ -425,7 +446,7 @@ class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         queryset = self.prepare(self.with_counts(request, self.model.objects.all()))
         queryset = self.find_queryset(request, queryset) if find else queryset.filter(pk=db_id(pk))
         obj = get_object_or_404(queryset)
-        detail_url = serializers.detail_url_builder(request, self.resource)
+        detail_url = representation.detail_url_builder(request, self.resource)
         return self.detail_item(obj, detail_url, request)
 
     find_parameters: tuple[str, ...] = ()
@@ -479,15 +500,13 @@ class CouncilsAPIViewSet(_SnippetAPIViewSet):
         )
 
     def find_queryset(self, request, queryset):
-        from ..models.snippets import normalise_gss_code
-
         gss_code = get_single(request.GET, "gss_code")
         if gss_code is not None:
             return queryset.filter(gss_code=normalise_gss_code(gss_code))
         return super().find_queryset(request, queryset)
 
     def data(self, obj, request) -> dict[str, Any]:
-        return dict(serializers.council_data(obj))
+        return dict(representation.council_data(obj))
 
     def detail_item(self, obj, detail_url, request) -> dict[str, Any]:
         data = self.item(obj, detail_url, request)
@@ -497,15 +516,17 @@ class CouncilsAPIViewSet(_SnippetAPIViewSet):
         related = list(related)
         by_pk = {council.pk: council for council in related}
         data.update(
-            valid_from=serializers.format_date(obj.valid_from),
-            valid_to=serializers.format_date(obj.valid_to),
-            parent=serializers.council_data(by_pk[obj.parent_id]) if obj.parent_id else None,
-            successor=serializers.council_data(by_pk[obj.successor_id])
+            valid_from=representation.format_date(obj.valid_from),
+            valid_to=representation.format_date(obj.valid_to),
+            parent=representation.council_data(by_pk[obj.parent_id]) if obj.parent_id else None,
+            successor=representation.council_data(by_pk[obj.successor_id])
             if obj.successor_id
             else None,
-            children=[serializers.council_data(c) for c in related if c.parent_id == obj.pk],
-            predecessors=[serializers.council_data(c) for c in related if c.successor_id == obj.pk],
-            logo=serializers.image_data(obj.logo, request=request) if obj.logo_id else None,
+            children=[representation.council_data(c) for c in related if c.parent_id == obj.pk],
+            predecessors=[
+                representation.council_data(c) for c in related if c.successor_id == obj.pk
+            ],
+            logo=representation.image_data(obj.logo, request=request) if obj.logo_id else None,
         )
         return data
 
@@ -519,7 +540,7 @@ class TopicsAPIViewSet(_SnippetAPIViewSet):
 
     def data(self, obj, request) -> dict[str, Any]:
         return {
-            **serializers.topic_data(obj),
+            **representation.topic_data(obj),
             "description": obj.description,
             "parent_id": obj.parent_id,
         }
@@ -533,7 +554,7 @@ class SupportTypesAPIViewSet(_SnippetAPIViewSet):
     model = SupportType
 
     def data(self, obj, request) -> dict[str, Any]:
-        return {**serializers.support_type_data(obj), "description": obj.description}
+        return {**representation.support_type_data(obj), "description": obj.description}
 
 
 VIEWSETS = (CaseStudiesAPIViewSet, CouncilsAPIViewSet, TopicsAPIViewSet, SupportTypesAPIViewSet)

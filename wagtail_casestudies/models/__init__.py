@@ -1,4 +1,5 @@
 from .cards import CaseStudyCard, CaseStudyCardCounts
+from .content_version import ContentVersion
 from .pages import (
     CaseStudyCouncil,
     CaseStudyIndexPage,
@@ -43,6 +44,7 @@ __all__ = [
     "CaseStudySubmission",
     "CaseStudySubmissionPage",
     "CaseStudySubmissionPageMixin",
+    "ContentVersion",
     "Council",
     "CouncilType",
     "CovidHubFeaturedCaseStudy",

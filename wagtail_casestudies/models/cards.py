@@ -3,8 +3,7 @@
 The case-study listing is the API's busiest endpoint. Building its cards from the page tables
 costs a join of the page and case-study tables, the view-restriction check, four prefetches and
 a model instance per row; the card cache keeps the result instead, in one narrow table that the
-listing reads alone (see ``api/cards.py`` for how a card is built and served, and
-``signal_handlers.py`` for what keeps it fresh).
+listing reads alone (see ``cards/`` for how a card is built, served and kept fresh).
 
 A row exists only for a case study that is **live and public** (no view restriction on it or an
 ancestor): the table is the materialised set of visible case studies, so the listing needs no
@@ -67,7 +66,7 @@ class CaseStudyCard(models.Model):
     # The ids of the case study's topics, sorted: what the card counted under when it was
     # written (the topic links themselves change before the card does).
     topic_ids = models.JSONField(default=list)
-    # The card as ``api.cards.build_card`` made it, and the format it was made in: a card of
+    # The card as ``cards.build.build_card`` made it, and the format it was made in: a card of
     # another format (an older release of the package) is rebuilt when it is next served.
     data = models.JSONField(default=dict)
     format = models.PositiveSmallIntegerField(default=0)
@@ -105,7 +104,7 @@ class CaseStudyCard(models.Model):
 class CaseStudyCardCounts(models.Model):
     """Per site: the number of cards and the number under each facet value.
 
-    Written by ``api.cards`` in the same transaction as every card change (a difference added
+    Written by ``cards/counts.py`` in the same transaction as every card change (a difference added
     under a lock, never a recount), so a listing without filters reads its total and facets
     here at any size. Built the first time a site's listing needs it, and again whenever the
     site's root page is not the one it was built for.

@@ -35,12 +35,14 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Site
 from wagtail.search import index
 
-from ..api import cards
-from ..api import serializers as api
+from .. import api_fields as api
 from ..blocks import RICH_TEXT_FEATURES, CaseStudyBodyBlock, HubThemesBlock
+from ..cards.batch import one_refresh_per_page
 from ..compat import get_base_page_model, get_base_page_model_string
+from ..completeness import publish_errors
 from ..conf import settings as casestudy_settings
 from ..template import SECTIONS_BY_KEY
+from ..visibility import visible_case_studies, visible_case_studies_of
 
 BasePage = get_base_page_model()
 
@@ -58,12 +60,8 @@ def base_page_link():
 
 
 def live_case_studies(site: Site | None = None):
-    """Published, publicly visible case studies (of ``site`` when given), the one safe queryset
-    every listing starts from."""
-    queryset = CaseStudyPage.objects.live().public()
-    if site is not None:
-        queryset = queryset.in_site(site)
-    return queryset
+    """Published, publicly visible case studies (of ``site`` when given): ``visibility.py``."""
+    return visible_case_studies() if site is None else visible_case_studies_of(site)
 
 
 # --- The case-study index ---------------------------------------------------------------------
@@ -197,8 +195,6 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         if publishing and "body" in cleaned_data:
             # REQUIRE_COMPLETE_TO_PUBLISH: publishing (or asking a moderator to) needs every
             # required template section; drafts may always be incomplete.
-            from ..completeness import publish_errors
-
             errors = publish_errors(
                 cleaned_data.get("title"), cleaned_data.get("summary"), cleaned_data.get("body")
             )
@@ -347,7 +343,7 @@ class CaseStudyPageMixin(models.Model):
     ]
 
     # What the stock pages API (v2, and the v3 detail on Wagtail 8) shows; the package's own
-    # case-studies endpoint builds the same shapes from prefetched data (see api/serializers.py).
+    # case-studies endpoint builds the same shapes from prefetched data (see representation.py).
     api_fields = [
         APIField("summary"),
         APIField("publication_date"),
@@ -398,7 +394,7 @@ class CaseStudyPageMixin(models.Model):
         # The row, then each council link and the topics, each with a signal that refreshes
         # the card (signal_handlers.py): build it once, after all of them, in the same
         # transaction as the page.
-        with cards.one_refresh_per_page():
+        with one_refresh_per_page():
             return super().save(*args, **kwargs)
 
     @property

@@ -14,7 +14,7 @@ from wagtail.api import APIField
 from wagtail.images import get_image_model_string
 from wagtail.search import index
 
-from ..api import serializers as api
+from .. import api_fields as api
 
 
 class CouncilType(models.TextChoices):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from wagtail_casestudies.api.cards import rebuild_all
+from wagtail_casestudies.cards.sync import rebuild_all
 
 
 class Command(BaseCommand):

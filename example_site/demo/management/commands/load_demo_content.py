@@ -626,7 +626,7 @@ class Command(BaseCommand):
 
     def prepare_renditions(self) -> None:
         """Make the renditions the API serves now, so the first visit is not slow."""
-        from wagtail_casestudies.api.serializers import image_specs
+        from wagtail_casestudies.representation import image_specs
 
         specs = image_specs()
         for image in get_image_model().objects.filter(collection=self.collection):

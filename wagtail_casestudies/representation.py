@@ -1,13 +1,15 @@
-"""How each thing the API shows is serialised: one function per concept, used everywhere.
+"""How each thing the package shows is represented as JSON-ready data: one function per concept.
 
-A council, a topic, an image, a document, a page reference and a case-study card each have one
-function here that turns the model into plain JSON-ready data. The package's own endpoints call
-them directly (building many at once from prefetched data, so a listing runs a fixed number of
-queries); the DRF fields at the bottom wrap the same functions for the models' ``api_fields``, so
-the stock ``/api/v2/pages/`` and the Wagtail 8 ``/api/v3/pages/`` show the same shapes.
+A council, a topic, an image, a document, a page reference, a partner and a case-study card
+each have one function here. Everything that shows them uses it: the package's own API
+endpoints (building many at once from prefetched data, so a listing runs a fixed number of
+queries), the card cache, the stream blocks' API representations, and the DRF fields of the
+models' ``api_fields`` (``api_fields.py``), so the stock ``/api/v2/pages/`` and Wagtail 8's
+``/api/v3/pages/`` show the same shapes. The shapes themselves are declared once, in
+``schema.py``.
 
-Nothing here imports the models at module level: the models import this module for their
-``api_fields``.
+This module sits below the models and the API: it imports neither (the models import it
+through ``api_fields.py``; the querysets it prepares name their relations by string).
 """
 
 from __future__ import annotations
@@ -17,96 +19,29 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 from rest_framework import fields as drf_fields
-from typing_extensions import TypedDict
+from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
-from ..conf import settings as casestudy_settings
-from .cache import find_site
+from .conf import settings as casestudy_settings
+from .schema import (
+    CouncilDict,
+    DocumentDict,
+    ImageDict,
+    PageRefDict,
+    PartnerDict,
+    RenditionDict,
+    SupportTypeDict,
+    ThumbnailDict,
+    TopicDict,
+)
 
 CASE_STUDY_TYPE = "wagtail_casestudies.CaseStudyPage"
 
 _datetime_field = drf_fields.DateTimeField()
-
-
-# --- Shapes (TypedDicts document the JSON and give the v3 OpenAPI its types) ---
-
-
-class CouncilDict(TypedDict):
-    id: int
-    name: str
-    short_name: str
-    slug: str
-    gss_code: str | None
-    council_type: str
-    council_type_label: str
-    region: str
-    region_label: str
-    nation: str
-    parent_id: int | None
-    is_active: bool
-    website: str
-
-
-class TopicDict(TypedDict):
-    id: int
-    name: str
-    slug: str
-
-
-class SupportTypeDict(TypedDict):
-    id: int
-    name: str
-    slug: str
-    link: str
-
-
-class RenditionDict(TypedDict):
-    width: int
-    height: int
-    url: str
-
-
-class ImageDict(TypedDict):
-    id: int
-    title: str
-    alt: str
-    width: int
-    height: int
-    renditions: list[RenditionDict]
-    srcset: str
-
-
-class ThumbnailDict(TypedDict):
-    url: str
-    width: int
-    height: int
-    alt: str
-    srcset: str
-
-
-class DocumentDict(TypedDict):
-    id: int
-    title: str
-    url: str
-    file_size: int | None
-    file_type: str
-
-
-class PageRefDict(TypedDict):
-    id: int
-    title: str
-    url: str | None
-    type: str
-
-
-class PartnerDict(TypedDict):
-    name: str
-    kind: str
-    kind_label: str
-    website: str
 
 
 # --- Small helpers ---
@@ -239,16 +174,12 @@ def image_specs() -> list[str]:
 def rendition_prefetch(lookup: str) -> Prefetch:
     """Prefetch the API's renditions of the image at ``lookup`` (e.g. ``hero_image__renditions``)
     in one query, so serialising many images does not query per image."""
-    from wagtail.images import get_image_model
-
     rendition_model = get_image_model().get_rendition_model()
     return Prefetch(lookup, queryset=rendition_model.objects.filter(filter_spec__in=image_specs()))
 
 
 def prefetch_image_renditions(images: Iterable) -> None:
     """Load the API renditions of many images (e.g. every image block of a body) in one query."""
-    from django.db.models import prefetch_related_objects
-
     pending = [
         image
         for image in images
@@ -258,15 +189,14 @@ def prefetch_image_renditions(images: Iterable) -> None:
         prefetch_related_objects(pending, rendition_prefetch("renditions"))
 
 
-def _renditions(image) -> list[RenditionDict]:
-    from wagtail.images.models import SourceImageIOError
-
+def renditions(image) -> list[RenditionDict]:
+    """The API's renditions of an image, smallest first (none if its file is missing)."""
     try:
-        renditions = image.get_renditions(*image_specs())
+        by_spec = image.get_renditions(*image_specs())
     except SourceImageIOError:
         return []
     result: dict[int, RenditionDict] = {}
-    for rendition in renditions.values():
+    for rendition in by_spec.values():
         # width-N does not upscale: a small original gives several renditions of one width.
         result.setdefault(
             rendition.width,
@@ -275,7 +205,8 @@ def _renditions(image) -> list[RenditionDict]:
     return sorted(result.values(), key=lambda item: item["width"])
 
 
-def _alt(image, alt: str | None) -> str:
+def alt_text(image, alt: str | None) -> str:
+    """The alt text chosen where the image is used, or the image's own."""
     if alt:
         return alt
     return getattr(image, "default_alt_text", None) or image.title
@@ -285,17 +216,17 @@ def image_data(image, *, alt: str | None = None, request=None) -> ImageDict | No
     """An image as renditions at every configured width, a srcset and its alt text."""
     if image is None:
         return None
-    renditions = _renditions(image)
-    for rendition in renditions:
+    renditions_ = renditions(image)
+    for rendition in renditions_:
         rendition["url"] = absolute_url(rendition["url"], request)
     return {
         "id": image.pk,
         "title": image.title,
-        "alt": _alt(image, alt),
+        "alt": alt_text(image, alt),
         "width": image.width,
         "height": image.height,
-        "renditions": renditions,
-        "srcset": ", ".join(f"{r['url']} {r['width']}w" for r in renditions),
+        "renditions": renditions_,
+        "srcset": ", ".join(f"{r['url']} {r['width']}w" for r in renditions_),
     }
 
 
@@ -369,18 +300,34 @@ def partner_data(partner) -> PartnerDict:
 def card_queryset(queryset, *, defer_body: bool = True):
     """Load what a card shows in a fixed number of queries: the pages (with their main topic,
     support type and hero image), their council links, their topics and the hero renditions."""
-    from ..models import CaseStudyCouncil, Topic
-
+    model = queryset.model
+    council_links = model._meta.get_field("council_links").related_model
+    topics = model._meta.get_field("topics").related_model
     if defer_body and hasattr(queryset, "defer_streamfields"):
         queryset = queryset.defer_streamfields()
     return queryset.select_related("main_topic", "support_type", "hero_image").prefetch_related(
         Prefetch(
             "council_links",
-            queryset=CaseStudyCouncil.objects.select_related("council").order_by("sort_order"),
+            queryset=council_links.objects.select_related("council").order_by("sort_order"),
         ),
-        Prefetch("topics", queryset=Topic.objects.order_by("name")),
+        Prefetch("topics", queryset=topics.objects.order_by("name")),
         rendition_prefetch("hero_image__renditions"),
     )
+
+
+# Wagtail 8's v3 routes of the package's resources (``api/v3.py``), by resource.
+V3_LISTING_URL_NAMES = {
+    "case-studies": "casestudies_list",
+    "councils": "casestudies_councils_list",
+    "topics": "casestudies_topics_list",
+    "support-types": "casestudies_support_types_list",
+}
+V3_DETAIL_URL_NAMES = {
+    "case-studies": "casestudies_detail",
+    "councils": "casestudies_councils_detail",
+    "topics": "casestudies_topics_detail",
+    "support-types": "casestudies_support_types_detail",
+}
 
 
 def detail_url_builder(request, resource: str = "case-studies") -> Callable[[int], str | None]:
@@ -389,8 +336,6 @@ def detail_url_builder(request, resource: str = "case-studies") -> Callable[[int
 
     Reverses once and substitutes the id: reversing per card costs more than the rest of it.
     """
-    from .cache import V3_DETAIL_URL_NAMES
-
     template = None
     marker = 987654321
     if request is not None:
@@ -478,132 +423,3 @@ def cards_for_ids(ids: Iterable[int], queryset, context: CardContext) -> list[di
         return []
     pages = {page.pk: page for page in card_queryset(queryset.filter(pk__in=ids))}
     return [card_data(pages[pk], context) for pk in ids if pk in pages]
-
-
-def visible_case_studies(request=None):
-    """Live, public case studies of the request's site (of any site without a request)."""
-    from ..models import CaseStudyPage
-
-    queryset = CaseStudyPage.objects.live().public()
-    if request is not None:
-        site = find_site(request)
-        if site is None:
-            return queryset.none()
-        queryset = queryset.in_site(site)
-    return queryset
-
-
-# --- DRF fields for the models' api_fields ---
-
-
-class _ContextMixin:
-    @property
-    def request(self):
-        try:
-            return self.context.get("request")
-        except AttributeError:
-            return None
-
-
-class CouncilField(_ContextMixin, drf_fields.Field):
-    """A council as an object (name, slug, GSS code, type, region, …)."""
-
-    def to_representation(self, value) -> CouncilDict:
-        return council_data(value)
-
-
-class CouncilListField(_ContextMixin, drf_fields.Field):
-    """A list of councils (the ``councils`` property: the lead council first)."""
-
-    def to_representation(self, value) -> list[CouncilDict]:
-        return [council_data(council) for council in value]
-
-
-class TopicField(_ContextMixin, drf_fields.Field):
-    def to_representation(self, value) -> TopicDict:
-        return topic_data(value)
-
-
-class TopicListField(_ContextMixin, drf_fields.Field):
-    """A many-to-many of topics as a list of objects, by name."""
-
-    def to_representation(self, value) -> list[TopicDict]:
-        topics = value.all() if hasattr(value, "all") else value
-        return [topic_data(topic) for topic in sorted(topics, key=lambda t: t.name)]
-
-
-class SupportTypeField(_ContextMixin, drf_fields.Field):
-    def to_representation(self, value) -> SupportTypeDict:
-        return support_type_data(value)
-
-
-class ImageField(_ContextMixin, drf_fields.Field):
-    """An image as renditions at the configured widths, with srcset and alt text."""
-
-    def to_representation(self, value) -> ImageDict | None:
-        return image_data(value, request=self.request)
-
-
-class HeroImageField(_ContextMixin, drf_fields.Field):
-    """A case study's hero image, using the page's own alt text when the editor gave one."""
-
-    def get_attribute(self, instance):
-        return instance
-
-    def to_representation(self, value) -> ImageDict | None:
-        if not value.hero_image_id:
-            return None
-        return image_data(value.hero_image, alt=value.hero_image_alt, request=self.request)
-
-
-class DocumentField(_ContextMixin, drf_fields.Field):
-    def to_representation(self, value) -> DocumentDict | None:
-        return document_data(value, request=self.request)
-
-
-class PageRefField(_ContextMixin, drf_fields.Field):
-    """A chosen page as {id, title, url, type}."""
-
-    def to_representation(self, value) -> PageRefDict | None:
-        return page_ref_data(value, request=self.request)
-
-
-class TextField(_ContextMixin, drf_fields.Field):
-    """A plain text field. For fields whose default is a lazy translation, which the v3 schema
-    generator cannot write into the OpenAPI document."""
-
-    def to_representation(self, value) -> str:
-        return str(value)
-
-
-class RichTextHTMLField(_ContextMixin, drf_fields.Field):
-    """A RichTextField as front-end HTML, with internal links expanded to real URLs."""
-
-    def to_representation(self, value) -> str:
-        return rich_text_html(value)
-
-
-class PartnerListField(_ContextMixin, drf_fields.Field):
-    def to_representation(self, value) -> list[PartnerDict]:
-        return [partner_data(partner) for partner in value.all()]
-
-
-class ChosenCaseStudiesField(_ContextMixin, drf_fields.Field):
-    """Case studies an editor chose through an orderable relation (``related_links``,
-    ``featured_links``), as cards: only live, public ones of the request's site, in order."""
-
-    def __init__(self, *args, attribute: str = "related_case_study_id", **kwargs):
-        self.id_attribute = attribute
-        super().__init__(*args, **kwargs)
-
-    def to_representation(self, value) -> list[dict[str, Any]]:
-        ids = [getattr(link, self.id_attribute) for link in value.all()]
-        request = self.request
-        queryset = visible_case_studies(request)
-        if request is None:
-            # Wagtail 8's v3 API binds api_fields serializers without a context, so there is no
-            # request to take the site from: keep to the site of the page that chose them.
-            owner = getattr(value, "instance", None)
-            site = owner.get_site() if hasattr(owner, "get_site") else None
-            queryset = queryset.in_site(site) if site is not None else queryset.none()
-        return cards_for_ids(ids, queryset, CardContext(request))

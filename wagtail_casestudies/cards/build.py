@@ -1,0 +1,148 @@
+"""Building a case study's card, and the row that holds it.
+
+A listing card (``representation.card_data``) is mostly the same for every request. What is not:
+
+- the API detail URL (it depends on where and how the API is mounted, v2 or v3, and the host);
+- the page's URL, when a page belongs to several sites (nested site roots): the request's site
+  decides, so the card keeps the URL for each site the page is in;
+- image URLs, made absolute with the request's host (or ``WAGTAILAPI_BASE_URL``);
+- the lead council's ``is_active``, which changes at midnight when a council is abolished.
+
+``build_card`` stores everything else, plus the raw material for those four; ``serve.py``
+finishes it for one request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from wagtail.models import Site
+
+from .. import representation
+from ..conf import settings as casestudy_settings
+from ..models import CaseStudyCard, CouncilType, Region
+from ..models.cards import council_type_bit, region_bit
+from ..visibility import visible_case_studies
+
+# Bump when the stored layout or the card's shape changes.
+CARD_LAYOUT = 1
+
+
+def card_format() -> int:
+    """The format number stored with each card: the layout, and everything else a stored card
+    depends on (time zone, rendition widths, media URL, slash style, and the council-type and
+    region choice lists its bit masks number), so that a card built under other settings is
+    known to be stale."""
+    fingerprint = repr(
+        (
+            CARD_LAYOUT,
+            settings.TIME_ZONE,
+            tuple(casestudy_settings.HERO_IMAGE_WIDTHS),
+            getattr(settings, "MEDIA_URL", ""),
+            getattr(settings, "WAGTAIL_APPEND_SLASH", True),
+            getattr(settings, "WAGTAIL_I18N_ENABLED", False),
+            tuple(CouncilType.values),
+            tuple(Region.values),
+        )
+    )
+    # PositiveSmallIntegerField: 1..32767 on every database.
+    return int(hashlib.sha256(fingerprint.encode()).hexdigest()[:8], 16) % 32767 + 1
+
+
+def site_urls(page) -> dict[str, list]:
+    """{site id: [url, path]} for every site the page belongs to (almost always one)."""
+    site_ids = sorted({values[0] for values in page._get_relevant_site_root_paths()})
+    if len(site_ids) <= 1:
+        url, path = representation.page_urls(page)
+        return {str(site_id): [url, path] for site_id in site_ids}
+    urls = {}
+    for site in Site.objects.filter(pk__in=site_ids):
+        request = HttpRequest()
+        request._wagtail_site = site  # what Site.find_for_request would find
+        urls[str(site.pk)] = list(representation.page_urls(page, request))
+    return urls
+
+
+def build_card(page, renditions_of: dict | None = None) -> dict[str, Any]:
+    """The stored form of a case study's card; ``page`` comes from
+    ``representation.card_queryset``. ``renditions_of`` remembers each image's renditions
+    across a batch of cards."""
+    links = list(page.council_links.all())
+    lead = None
+    if links:
+        council = links[0].council
+        lead = dict(representation.council_data(council))
+        # Decided when served; keeps its place in the key order.
+        lead["is_active"] = [
+            representation.format_date(council.valid_from),
+            representation.format_date(council.valid_to),
+        ]
+    hero = None
+    if page.hero_image_id:
+        if renditions_of is None:
+            renditions_of = {}
+        renditions = renditions_of.get(page.hero_image_id)
+        if renditions is None:
+            renditions = renditions_of[page.hero_image_id] = representation.renditions(
+                page.hero_image
+            )
+        if renditions:
+            hero = {
+                "alt": representation.alt_text(page.hero_image, page.hero_image_alt),
+                "renditions": renditions,
+            }
+    return {
+        "id": page.pk,
+        "slug": page.slug,
+        "first_published_at": representation.format_datetime(page.first_published_at),
+        "title": page.title,
+        "summary": page.summary,
+        "urls": site_urls(page),
+        "date": representation.format_date(page.display_date),
+        "lead_council": lead,
+        "topics": [representation.topic_data(topic) for topic in page.topics.all()],
+        "main_topic": representation.topic_data(page.main_topic) if page.main_topic_id else None,
+        "support_type": representation.support_type_data(page.support_type)
+        if page.support_type_id
+        else None,
+        "is_covid19": page.is_covid19,
+        "hero": hero,
+    }
+
+
+def build_row(page, fmt: int, renditions_of: dict) -> CaseStudyCard:
+    """An unsaved card row: the card, and copies of what the listing filters and sorts on."""
+    council_types = regions = 0
+    for link in page.council_links.all():
+        council_types |= council_type_bit(link.council.council_type)
+        regions |= region_bit(link.council.region)
+    return CaseStudyCard(
+        year=page.publication_date.year if page.publication_date else None,
+        council_types=council_types,
+        regions=regions,
+        page_id=page.pk,
+        path=page.path,
+        url_path=page.url_path,
+        title=page.title,
+        publication_date=page.publication_date,
+        is_covid19=page.is_covid19,
+        support_type_id=page.support_type_id,
+        topic_ids=sorted(topic.pk for topic in page.topics.all()),
+        data=build_card(page, renditions_of),
+        format=fmt,
+    )
+
+
+def build_rows(ids: Iterable[int]) -> list[CaseStudyCard]:
+    """Fresh (unsaved) card rows for those of ``ids`` that are visible."""
+    ids = list(ids)
+    if not ids:
+        return []
+    fmt = card_format()
+    renditions_of: dict = {}
+    pages = representation.card_queryset(visible_case_studies().filter(pk__in=ids))
+    return [build_row(page, fmt, renditions_of) for page in pages]

@@ -1,0 +1,81 @@
+"""Finishing stored cards for one request. Never writes."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from .. import representation
+from .build import build_rows, card_format
+
+
+def _absolute(url: str | None, host: str) -> str | None:
+    if not url or url.startswith(("http://", "https://", "//")):
+        return url
+    return host + url
+
+
+def serve_card(stored: dict, site_id, context: representation.CardContext, today) -> dict:
+    """The card ``representation.card_data`` would give for this request, from a stored card."""
+    pk = stored["id"]
+    url, path = stored["urls"].get(str(site_id)) or (None, None)
+    lead = stored["lead_council"]
+    if lead is not None:
+        lead = dict(lead)
+        valid_from, valid_to = lead["is_active"]
+        lead["is_active"] = (valid_from is None or valid_from <= today) and (
+            valid_to is None or valid_to >= today
+        )
+    thumbnail = None
+    hero = stored["hero"]
+    if hero is not None:
+        host = representation.base_url(context.request)
+        renditions = [
+            (rendition, _absolute(rendition["url"], host)) for rendition in hero["renditions"]
+        ]
+        smallest, smallest_url = renditions[0]
+        thumbnail = {
+            "url": smallest_url,
+            "width": smallest["width"],
+            "height": smallest["height"],
+            "alt": hero["alt"],
+            "srcset": ", ".join(f"{absolute} {r['width']}w" for r, absolute in renditions),
+        }
+    return {
+        "id": pk,
+        "meta": {
+            "type": representation.CASE_STUDY_TYPE,
+            "detail_url": context.detail_url(pk),
+            "html_url": url,
+            "slug": stored["slug"],
+            "first_published_at": stored["first_published_at"],
+        },
+        "title": stored["title"],
+        "summary": stored["summary"],
+        "url": url,
+        "path": path,
+        "date": stored["date"],
+        "lead_council": lead,
+        "topics": stored["topics"],
+        "main_topic": stored["main_topic"],
+        "support_type": stored["support_type"],
+        "is_covid19": stored["is_covid19"],
+        "hero_thumbnail": thumbnail,
+    }
+
+
+def serve_cards(rows: list[tuple[int, dict, int]], site_id, context) -> list[dict[str, Any]]:
+    """Serve (pk, data, format) rows in order. A card stored in another format is built in
+    memory for this answer and not stored: reads never write (``rebuild_stale`` stores them)."""
+    fmt = card_format()
+    stale = [pk for pk, _data, row_format in rows if row_format != fmt]
+    fresh = {row.page_id: row.data for row in build_rows(stale)} if stale else {}
+    today = datetime.date.today().isoformat()  # as Council.is_active decides
+    cards = []
+    for pk, data, row_format in rows:
+        if row_format != fmt:
+            if pk not in fresh:  # no longer visible: a change the signal handlers missed
+                continue
+            data = fresh[pk]
+        cards.append(serve_card(data, site_id, context, today))
+    return cards

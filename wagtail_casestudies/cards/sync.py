@@ -1,0 +1,178 @@
+"""Keeping the card table equal to the visible case studies as content changes.
+
+The signal handlers (``signal_handlers.py``) call these for whatever a change touches, in the
+writer's own transaction, so a card changes together with its source: a reader sees both or
+neither. Two changes are only complete when their transaction commits, and are refreshed then:
+a new slug on a page above case studies (Wagtail rewrites the descendants' URL paths after the
+page's own save), and anything done in bulk.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.db import connections, transaction
+from django.db.migrations.loader import MigrationLoader
+from wagtail.models import Site
+
+from ..models import CaseStudyCard, CaseStudyCardCounts, CaseStudyPage
+from . import batch, counts
+from .build import build_rows, card_format
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+
+
+def refresh_cards(ids: Iterable[int]) -> None:
+    """Make the cards of these case studies match the pages: build the visible ones, drop the
+    rest (unpublished, view-restricted, deleted)."""
+    if batch.defer(ids):
+        return
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), BATCH_SIZE):
+        chunk = ids[start : start + BATCH_SIZE]
+        with transaction.atomic():
+            replace(chunk, build_rows(chunk))
+
+
+def forget_cards(ids: Iterable[int]) -> None:
+    """Drop the cards of pages about to be deleted (before the cascade, which would not count
+    them out)."""
+    with transaction.atomic():
+        replace(list(ids), [])
+
+
+def replace(ids: list[int], rows: list[CaseStudyCard]) -> None:
+    """Make the cards of ``ids`` exactly ``rows`` (fresh rows for the visible ones among them),
+    and add the difference to each site's counts. Runs in the caller's transaction."""
+    counts.lock()
+    in_use = counts.rows_in_use()
+    before = []
+    if in_use:
+        before = list(CaseStudyCard.objects.filter(pk__in=ids).values_list(*counts.COUNTED_COLUMNS))
+    built = {row.page_id for row in rows}
+    CaseStudyCard.objects.filter(pk__in=[pk for pk in ids if pk not in built]).delete()
+    if rows:
+        CaseStudyCard.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["page"],
+            update_fields=[
+                "path",
+                "url_path",
+                "title",
+                "publication_date",
+                "is_covid19",
+                "year",
+                "council_types",
+                "regions",
+                "support_type",
+                "topic_ids",
+                "data",
+                "format",
+            ],
+        )
+    if in_use:
+        after = [tuple(getattr(row, column) for column in counts.COUNTED_COLUMNS) for row in rows]
+        counts.add_difference(in_use, before, after)
+
+
+def refresh_subtree(path: str) -> None:
+    """Refresh the cards of every case study at or below the page with this tree path (a move,
+    a view restriction added or removed), and drop cards left under the old path."""
+    ids = set(CaseStudyPage.objects.filter(path__startswith=path).values_list("pk", flat=True))
+    ids |= set(CaseStudyCard.objects.filter(path__startswith=path).values_list("pk", flat=True))
+    refresh_cards(ids)
+
+
+def refresh_moved_urls_on_commit(page) -> None:
+    """After saving a page that is not a case study: if its slug changed, so did the URLs of
+    the case studies below it. Wagtail rewrites their URL paths after the page's own save, so
+    their cards are refreshed when the transaction commits."""
+    path, url_path = page.path, page.url_path
+
+    def refresh() -> None:
+        moved = (
+            CaseStudyCard.objects.filter(path__startswith=path)
+            .exclude(url_path__startswith=url_path)
+            .values_list("pk", flat=True)
+        )
+        refresh_cards(list(moved))
+
+    transaction.on_commit(refresh, robust=True)
+
+
+def rebuild_all() -> int:
+    """Rebuild the whole card cache from the pages and count every site's cards again; returns
+    the number of cards."""
+    ids = list(CaseStudyPage.objects.order_by("pk").values_list("pk", flat=True))
+    refresh_cards(ids)
+    CaseStudyCard.objects.exclude(pk__in=CaseStudyPage.objects.values("pk")).delete()
+    counts.recount_all()
+    return CaseStudyCard.objects.count()
+
+
+def rebuild_stale() -> int:
+    """Rebuild the cards stored in another format (an upgrade, a setting changed); returns how
+    many. Run after every ``migrate``."""
+    stale = list(CaseStudyCard.objects.exclude(format=card_format()).values_list("pk", flat=True))
+    refresh_cards(stale)
+    return len(stale)
+
+
+def refresh_after_migrate(using: str = "default") -> None:
+    """After ``migrate``: rebuild the cards a new release formats differently, and count the
+    sites that have no counts yet. Only when this app's migrations are all applied (a migrate
+    backwards leaves the tables in an older shape)."""
+    connection = connections[using]
+    loader = MigrationLoader(connection)
+    leaves = {key for key in loader.graph.leaf_nodes() if key[0] == CaseStudyCard._meta.app_label}
+    if not leaves <= set(loader.applied_migrations):
+        return
+    rebuild_stale()
+    sites = Site.objects.select_related("root_page")
+    roots = dict(CaseStudyCardCounts.objects.values_list("site_id", "root_path"))
+    if any(roots.get(site.pk) != site.root_page.path for site in sites):
+        counts.recount_all()
+
+
+def differences() -> dict[str, list[int]]:
+    """Where the card table differs from the pages: the ids of the case studies whose card is
+    "missing" (visible, no card), "extra" (a card, not visible) or "stale" (its card differs
+    from one built now). Reads a batch of pages and cards at a time."""
+    fmt = card_format()
+    found: dict[str, list[int]] = {"missing": [], "extra": [], "stale": []}
+    ids = set(CaseStudyPage.objects.values_list("pk", flat=True))
+    ids |= set(CaseStudyCard.objects.values_list("pk", flat=True))
+    ids = sorted(ids)
+    for start in range(0, len(ids), BATCH_SIZE):
+        chunk = ids[start : start + BATCH_SIZE]
+        built = {row.page_id: row for row in build_rows(chunk)}
+        stored = CaseStudyCard.objects.in_bulk(chunk)
+        for pk in chunk:
+            if pk not in stored:
+                if pk in built:
+                    found["missing"].append(pk)
+            elif pk not in built:
+                found["extra"].append(pk)
+            elif stored[pk].format != fmt or _columns(stored[pk]) != _columns(built[pk]):
+                found["stale"].append(pk)
+    return found
+
+
+def _columns(card: CaseStudyCard) -> tuple:
+    return (
+        card.path,
+        card.url_path,
+        card.title,
+        card.publication_date,
+        card.is_covid19,
+        card.year,
+        card.council_types,
+        card.regions,
+        card.support_type_id,
+        list(card.topic_ids),
+        card.data,
+    )
