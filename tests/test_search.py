@@ -1,9 +1,11 @@
 """Wagtail search finds a case study by any of its words, on SQLite and PostgreSQL alike."""
 
 import pytest
+from django.db import connection
 from wagtail.search.backends import get_search_backend
 
 from tests import factories
+from wagtail_casestudies.api import search as search_module
 from wagtail_casestudies.models import CaseStudyPage, Council, Topic
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +65,21 @@ def test_snippets_are_searchable(library):
     backend = get_search_backend()
     assert [c.name for c in backend.search("Cornwall", Council)] == ["Cornwall Council"]
     assert [t.name for t in backend.search("cyber", Topic)] == ["Cyber security"]
+
+
+def test_a_failed_search_shortcut_leaves_the_request_transaction_usable(
+    client, library, monkeypatch
+):
+    """The ranked-search shortcuts lean on the backends' internals; when one fails, the public
+    search answers instead. On PostgreSQL a failed query aborts the transaction it ran in (the
+    request's, under ATOMIC_REQUESTS, as a test's here), so the shortcut runs in a savepoint."""
+
+    def broken(*args):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM no_such_table_in_any_release")
+
+    monkeypatch.setattr(search_module, "_sqlite_ranked_ids", broken)
+    monkeypatch.setattr(search_module, "_postgres_ranked_ids", broken)
+    response = client.get("/api/v2/case-studies/", {"search": "doughnut"})
+    assert response.status_code == 200, response.content
+    assert [item["id"] for item in response.json()["items"]] == [library["cornwall"].pk]

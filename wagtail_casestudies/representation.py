@@ -28,6 +28,7 @@ from wagtail.rich_text import expand_db_html
 
 from .conf import settings as casestudy_settings
 from .schema import (
+    CaseStudyCardDict,
     CouncilDict,
     DocumentDict,
     ImageDict,
@@ -365,7 +366,7 @@ class CardContext:
         self.detail_url = detail_url_builder(request)
 
 
-def card_data(page, context: CardContext) -> dict[str, Any]:
+def card_data(page, context: CardContext) -> CaseStudyCardDict:
     """A case study as the card a listing shows: enough to render a results page."""
     request = context.request
     url, path = page_urls(page, request)

@@ -50,8 +50,41 @@ NUMBERS = [
     "１２",
     "9" * 40,
     str(2**63),
+    str(-(2**63) - 1),
+    str(2**64),
     str(2**31),
     "3.5",
+    "1e20",
+    "1.0",
+    "-0.0",
+]
+# Search syntax as people type it, balanced or not: the database backends' query languages must
+# never see it raw (SQLite's FTS5 fails on an odd double quote).
+SEARCH_SYNTAX = [
+    '"',
+    '""',
+    '"""',
+    'a"b',
+    '"bins',
+    'bins"',
+    "'",
+    "(bins",
+    "bins)",
+    "NEAR(bins",
+    "bins*",
+    "*",
+    "^bins",
+    "title:bins",
+    "bins AND",
+    "OR",
+    "NOT",
+    "-",
+    "+bins",
+    "{bins}",
+    "[bins",
+    "bins\\",
+    "&|!",
+    ":*",
 ]
 ODD = [
     "",
@@ -96,7 +129,8 @@ ODD = [
 ]
 
 NASTY = st.one_of(
-    st.sampled_from(SQL + HTML + NUMBERS + ODD),
+    st.sampled_from(SQL + HTML + NUMBERS + ODD + SEARCH_SYNTAX),
+    st.text(alphabet="\"()*:^-+'&|! binsORANDNEAR", max_size=12),
     st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
     st.integers(min_value=-(10**40), max_value=10**40).map(str),
     st.text(string.digits + ",-", max_size=12),

@@ -33,7 +33,12 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from tests.reliability.conftest import examples, fuzzer, in_process_wsgi
-from tests.reliability.fuzzing import OpenAPIResponses, check_response, fuzz_settings
+from tests.reliability.fuzzing import (
+    SEARCH_SYNTAX,
+    OpenAPIResponses,
+    check_response,
+    fuzz_settings,
+)
 from tests.reliability.fuzzing import query_strategy as queries
 from tests.reliability.library import shared_reliability_library
 from wagtail_casestudies.compat import HAS_API_V3
@@ -195,7 +200,8 @@ CASE_STUDY_LISTING = {
     "date_from": ["2021-01-01", "2020-12-31"],
     "date_to": ["2021-12-31", "2019-01-01"],
     "year": ["2020", "2021", "2022", "2020,2021"],
-    "search": ["bins", "kent", "homes key", "zqdraftmarker", "a OR b", '"bins"', "-bins"],
+    "search": ["bins", "kent", "homes key", "zqdraftmarker", "a OR b", '"bins"', "-bins"]
+    + SEARCH_SYNTAX,
     "search_operator": ["and", "or", "OR"],
     "order": ["date", "-date", "title", "-title", "relevance"],
     "facets": [

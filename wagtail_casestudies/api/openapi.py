@@ -1,7 +1,8 @@
 """The OpenAPI 3.1 description of the case-study endpoints.
 
-``SCHEMAS`` is the one description of every JSON shape (JSON Schema 2020-12, which OpenAPI 3.1
-uses). ``v2_document()`` builds the document for the v2 endpoints where the site mounted them
+``SCHEMAS`` holds every JSON shape (JSON Schema 2020-12, which OpenAPI 3.1 uses): the objects
+generated from their one declaration in ``schema.py``, and the envelopes around them here. The
+parameters come from their one definition in ``parameters.py``. ``v2_document()`` builds the document for the v2 endpoints where the site mounted them
 (served at ``<case-studies>/openapi.json``); the v3 routes inject the same schemas, inlined,
 into Wagtail 8's own OpenAPI document. The test suite validates real responses against both.
 """
@@ -15,7 +16,8 @@ from django.urls import NoReverseMatch, reverse
 
 from .. import __version__
 from ..representation import base_url
-from .filters import FACETS, ORDERS
+from ..schema import json_schemas
+from . import parameters
 
 JSON = dict[str, Any]
 
@@ -62,18 +64,12 @@ def _facet(value: JSON) -> JSON:
     }
 
 
+# The shapes of ``schema.py``, generated: a council, a topic, an image, the card, …
+SHAPES = json_schemas()
 CARD_PROPERTIES: dict[str, JSON] = {
-    "title": STRING,
-    "summary": STRING,
-    "url": nullable(URL),
-    "path": nullable(STRING),
-    "date": nullable(DATE),
-    "lead_council": nullable(ref("Council")),
-    "topics": {"type": "array", "items": ref("Topic")},
-    "main_topic": nullable(ref("Topic")),
-    "support_type": nullable(ref("SupportType")),
-    "is_covid19": BOOLEAN,
-    "hero_thumbnail": nullable(ref("Thumbnail")),
+    name: value
+    for name, value in SHAPES["CaseStudyCard"]["properties"].items()
+    if name not in ("id", "meta")
 }
 
 EXTRA_PROPERTIES: dict[str, JSON] = {
@@ -87,55 +83,12 @@ EXTRA_PROPERTIES: dict[str, JSON] = {
 }
 
 SCHEMAS: dict[str, JSON] = {
+    **SHAPES,
     "Error": obj(
         {"message": STRING, "parameter": STRING},
         required=["message"],
         description="A 400 names the query parameter at fault; a 404 has only the message.",
     ),
-    "Council": obj(
-        {
-            "id": INTEGER,
-            "name": STRING,
-            "short_name": STRING,
-            "slug": STRING,
-            "gss_code": nullable(STRING),
-            "council_type": STRING,
-            "council_type_label": STRING,
-            "region": STRING,
-            "region_label": STRING,
-            "nation": STRING,
-            "parent_id": nullable(INTEGER),
-            "is_active": BOOLEAN,
-            "website": STRING,
-        }
-    ),
-    "Topic": obj({"id": INTEGER, "name": STRING, "slug": STRING}),
-    "SupportType": obj({"id": INTEGER, "name": STRING, "slug": STRING, "link": STRING}),
-    "Rendition": obj({"width": INTEGER, "height": INTEGER, "url": URL}),
-    "Image": obj(
-        {
-            "id": INTEGER,
-            "title": STRING,
-            "alt": STRING,
-            "width": INTEGER,
-            "height": INTEGER,
-            "renditions": {"type": "array", "items": ref("Rendition")},
-            "srcset": STRING,
-        }
-    ),
-    "Thumbnail": obj(
-        {"url": URL, "width": INTEGER, "height": INTEGER, "alt": STRING, "srcset": STRING}
-    ),
-    "Document": obj(
-        {
-            "id": INTEGER,
-            "title": STRING,
-            "url": URL,
-            "file_size": nullable(INTEGER),
-            "file_type": STRING,
-        }
-    ),
-    "Partner": obj({"name": STRING, "kind": STRING, "kind_label": STRING, "website": STRING}),
     "BodyBlock": {
         "oneOf": [
             _block("challenge", _section()),
@@ -239,23 +192,6 @@ SCHEMAS: dict[str, JSON] = {
             _block("paragraph", HTML),
         ]
     },
-    "CaseStudyMeta": obj(
-        {
-            "type": {"const": "wagtail_casestudies.CaseStudyPage"},
-            "detail_url": nullable(URL),
-            "html_url": nullable(URL),
-            "slug": STRING,
-            "first_published_at": nullable(DATETIME),
-            "seo_title": STRING,
-            "search_description": STRING,
-            "last_published_at": nullable(DATETIME),
-        },
-        required=["type", "detail_url", "html_url", "slug", "first_published_at"],
-    ),
-    "CaseStudyCard": obj(
-        {"id": INTEGER, "meta": ref("CaseStudyMeta"), **CARD_PROPERTIES},
-        description="A listing item: the card a results page shows.",
-    ),
     "CaseStudyItem": obj(
         {"id": INTEGER, "meta": ref("CaseStudyMeta"), **CARD_PROPERTIES, **EXTRA_PROPERTIES},
         required=["id", "meta"],
@@ -344,72 +280,8 @@ for _name, _item, _facets in (
 # --- Parameters ----------------------------------------------------------------------------------
 
 
-def query_parameter(name: str, description: str, schema: JSON | None = None) -> JSON:
-    return {
-        "name": name,
-        "in": "query",
-        "required": False,
-        "description": description,
-        "schema": schema or STRING,
-    }
-
-
-LIST = "A comma-separated list (or the parameter repeated) means any of the values."
-PAGINATION = [
-    query_parameter("limit", "How many items (default 20, at most API_MAX_LIMIT).", INTEGER),
-    query_parameter("offset", "How many items to skip.", INTEGER),
-]
-CASE_STUDY_PARAMETERS = [
-    query_parameter("topic", f"Topic slugs. {LIST}"),
-    query_parameter("council", f"Council slugs or GSS codes. {LIST}"),
-    query_parameter(
-        "include_districts",
-        "With council: also the councils inside them (districts in a county).",
-        BOOLEAN,
-    ),
-    query_parameter("council_type", f"Council types of any linked council. {LIST}"),
-    query_parameter("region", f"Regions (or nations) of any linked council. {LIST}"),
-    query_parameter("support_type", f"Support programme slugs. {LIST}"),
-    query_parameter("tag", f"Keyword slugs or names. {LIST}"),
-    query_parameter("covid", "COVID-19 case studies (true) or the others (false).", BOOLEAN),
-    query_parameter("date_from", "Published on or after (YYYY-MM-DD).", DATE),
-    query_parameter("date_to", "Published on or before (YYYY-MM-DD).", DATE),
-    query_parameter("year", f"Publication years. {LIST}"),
-    query_parameter("search", "Full-text search; combines with every filter."),
-    query_parameter("search_operator", "and (default) or or.", {"enum": ["and", "or"]}),
-    query_parameter(
-        "order",
-        "Sort order; relevance is the default with a search, newest first otherwise.",
-        {"enum": list(ORDERS)},
-    ),
-    query_parameter("facets", f"Facets to count in meta.facets: {', '.join(FACETS)}."),
-    query_parameter("fields", "API v2 fields syntax: add (name), remove (-name), * or _."),
-    *PAGINATION,
-]
-COUNCIL_PARAMETERS = [
-    query_parameter("council_type", f"Council types ('type' is an alias). {LIST}"),
-    query_parameter("region", f"Regions or nations. {LIST}"),
-    query_parameter("active", "Councils that exist today (true) or were abolished.", BOOLEAN),
-    query_parameter("parent", f"Parent council slugs or GSS codes. {LIST}"),
-    query_parameter("has_case_studies", "Only councils with published case studies.", BOOLEAN),
-    query_parameter("search", "Case-insensitive match on name, short name or GSS code."),
-    *PAGINATION,
-]
-SNIPPET_PARAMETERS = [
-    query_parameter("has_case_studies", "Only those with published case studies.", BOOLEAN),
-    query_parameter("search", "Case-insensitive match on the name."),
-    *PAGINATION,
-]
 # Ids are positive: the routes match digits only, so "-1" never reaches the API.
 PATH_ID = {"name": "id", "in": "path", "required": True, "schema": {**INTEGER, "minimum": 1}}
-FIND_CASE_STUDY = [
-    query_parameter("html_path", "The case study's path on the site, e.g. /library/x/."),
-    query_parameter("slug", "The case study's slug."),
-    query_parameter("id", "The case study's id.", INTEGER),
-    query_parameter("fields", "API v2 fields syntax."),
-]
-FIND_SNIPPET = [query_parameter("slug", "The slug.")]
-FIND_COUNCIL = [*FIND_SNIPPET, query_parameter("gss_code", "The council's GSS code.")]
 
 
 def responses(
@@ -439,46 +311,59 @@ def responses(
     return result
 
 
-# (resource, kind) -> (summary, parameters, response schema)
-OPERATIONS: dict[tuple[str, str], tuple[str, list[JSON], str]] = {
+# (resource, kind) -> (summary, query parameters, response schema)
+OPERATIONS: dict[tuple[str, str], tuple[str, tuple[parameters.Parameter, ...], str]] = {
     ("case-studies", "listing"): (
         "List, filter, search and facet case studies",
-        CASE_STUDY_PARAMETERS,
+        parameters.CASE_STUDY_LISTING,
         "CaseStudyListing",
     ),
     ("case-studies", "detail"): (
         "A case study with its body and related case studies",
-        [PATH_ID, query_parameter("fields", "API v2 fields syntax.")],
+        parameters.CASE_STUDY_DETAIL,
         "CaseStudyDetail",
     ),
     ("case-studies", "find"): (
         "A case study by path, slug or id (answered directly)",
-        FIND_CASE_STUDY,
+        parameters.CASE_STUDY_FIND,
         "CaseStudyDetail",
     ),
-    ("councils", "listing"): ("List councils", COUNCIL_PARAMETERS, "CouncilListing"),
-    ("councils", "detail"): ("A council", [PATH_ID], "CouncilDetail"),
-    ("councils", "find"): ("A council by slug or GSS code", FIND_COUNCIL, "CouncilDetail"),
-    ("topics", "listing"): ("List topics", SNIPPET_PARAMETERS, "TopicListing"),
-    ("topics", "detail"): ("A topic", [PATH_ID], "TopicItem"),
-    ("topics", "find"): ("A topic by slug", FIND_SNIPPET, "TopicItem"),
+    ("councils", "listing"): ("List councils", parameters.COUNCIL_LISTING, "CouncilListing"),
+    ("councils", "detail"): ("A council", parameters.SNIPPET_DETAIL, "CouncilDetail"),
+    ("councils", "find"): (
+        "A council by slug or GSS code",
+        parameters.COUNCIL_FIND,
+        "CouncilDetail",
+    ),
+    ("topics", "listing"): ("List topics", parameters.SNIPPET_LISTING, "TopicListing"),
+    ("topics", "detail"): ("A topic", parameters.SNIPPET_DETAIL, "TopicItem"),
+    ("topics", "find"): ("A topic by slug", parameters.SNIPPET_FIND, "TopicItem"),
     ("support-types", "listing"): (
         "List support programmes",
-        SNIPPET_PARAMETERS,
+        parameters.SNIPPET_LISTING,
         "SupportTypeListing",
     ),
-    ("support-types", "detail"): ("A support programme", [PATH_ID], "SupportTypeItem"),
-    ("support-types", "find"): ("A support programme by slug", FIND_SNIPPET, "SupportTypeItem"),
+    ("support-types", "detail"): (
+        "A support programme",
+        parameters.SNIPPET_DETAIL,
+        "SupportTypeItem",
+    ),
+    ("support-types", "find"): (
+        "A support programme by slug",
+        parameters.SNIPPET_FIND,
+        "SupportTypeItem",
+    ),
 }
 
 
 def operation(resource: str, kind: str, operation_id: str, error_schema=None) -> JSON:
-    summary, parameters, schema = OPERATIONS[(resource, kind)]
+    summary, query, schema = OPERATIONS[(resource, kind)]
+    path = [PATH_ID] if kind == "detail" else []
     return {
         "summary": summary,
         "operationId": operation_id,
         "tags": [resource],
-        "parameters": parameters,
+        "parameters": [*path, *(parameter.openapi() for parameter in query)],
         "responses": responses(schema, not_found=kind != "listing", error_schema=error_schema),
     }
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from django.db import transaction
 from django.db.models import BigIntegerField, F, Q, QuerySet
 from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Cast
@@ -45,6 +46,11 @@ def ranked_search_ids(
 
 
 def _search(search: str, queryset: QuerySet, operator: str | None) -> list[int]:
+    # A search is plain text: a double quote is not syntax (SQLite's FTS5 fails on an odd one),
+    # and every backend's tokenizer drops it between words anyway.
+    search = search.replace('"', " ")
+    if not any(character.isalnum() for character in search):
+        return []  # no word to look for
     model = queryset.model
     # The search backends accept a queryset filtered by primary key (the pattern Wagtail's own
     # pages API uses); other filters would have to be declared as index.FilterFields.
@@ -55,7 +61,7 @@ def _search(search: str, queryset: QuerySet, operator: str | None) -> list[int]:
         "PostgresSearchBackend": _postgres_ranked_ids,
     }.get(type(backend).__name__)
     if fast_path is not None:
-        ranked = fast_path(backend, search, searchable, operator)
+        ranked = _or_none(lambda: fast_path(backend, search, searchable, operator), queryset.db)
         if ranked is not None:
             return ranked
     results = backend.search(search, searchable, operator=operator, order_by_relevance=True)
@@ -63,11 +69,21 @@ def _search(search: str, queryset: QuerySet, operator: str | None) -> list[int]:
     if get_queryset is not None:
         # The database backends build a queryset: take its ids, not a model instance per match
         # (95,000 of them for a common word over 100,000 case studies).
-        try:
-            return list(get_queryset().values_list("pk", flat=True))
-        except Exception:  # noqa: BLE001 - a backend without a plain queryset
-            pass
+        ranked = _or_none(lambda: list(get_queryset().values_list("pk", flat=True)), queryset.db)
+        if ranked is not None:
+            return ranked
     return [obj.pk for obj in results]
+
+
+def _or_none(attempt: Callable[[], list[int] | None], using: str) -> list[int] | None:
+    """The result of a shortcut through a backend's internals, or None if it fails (they
+    changed): the caller takes the public path. The attempt runs in a savepoint, so a failed
+    query leaves the request's transaction usable (``ATOMIC_REQUESTS`` on PostgreSQL)."""
+    try:
+        with transaction.atomic(using=using):
+            return attempt()
+    except Exception:  # noqa: BLE001 - internals changed: use the public path
+        return None
 
 
 def _sqlite_ranked_ids(backend, search, searchable, operator) -> list[int] | None:
@@ -79,45 +95,42 @@ def _sqlite_ranked_ids(backend, search, searchable, operator) -> list[int] | Non
     rows ``searchable`` allows. It leans on the backend's internals, so anything unexpected falls
     back to the backend's public search (None).
     """
-    try:
-        results = backend.search(search, searchable, operator=operator, order_by_relevance=True)
-        compiler = results.query_compiler
-        module = sys.modules[type(compiler).__module__]
-        config = compiler.get_config(backend)
-        normalized = module.normalize(compiler.query)
-        if type(normalized).__name__ in ("MatchAll", "Not"):
-            return None
-        search_query = compiler.build_search_query(normalized, config=config)
-        match = module.MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, search_query)
-        # The index's vectors as seen from the FTS table (Wagtail 7's compiler gives them as
-        # seen from the page model, which this query does not start from).
-        vectors = [
-            (F("index_entry__title"), F("index_entry__title_norm")),
-            (F("index_entry__body"), 1.0),
-        ]
-        rank = compiler._build_rank_expression(vectors, config)
-        content_types = module.get_descendants_content_types_pks(searchable.model)
-        rows = (
-            module.SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(index_entry__content_type__in=content_types)
-            .annotate(score=rank)
-            # BM25 is negative here: the lowest is the best match; ties newest first, as on
-            # PostgreSQL, so the order does not depend on how the selection was searched.
-            .order_by("score", Cast("index_entry__object_id", BigIntegerField()).desc())
-            .values_list("index_entry__object_id", flat=True)
-        )
-        allowed_ids = set(searchable.order_by().values_list("pk", flat=True))
-        if len(allowed_ids) <= SQLITE_NARROW_SELECTION:
-            # A few allowed rows: keep them in the same query, so only they are ranked and
-            # sorted. (``rowid IN (...)`` on the FTS table would look every row up with its
-            # own match: slower than ranking everything.)
-            as_text = json.dumps([str(pk) for pk in allowed_ids])
-            rows = rows.filter(
-                index_entry__object_id__in=RawSQL("SELECT value FROM json_each(%s)", (as_text,))
-            )
-        return _allowed_in_rank_order(rows, allowed_ids)
-    except Exception:  # noqa: BLE001 - internals changed: use the public (slow) path
+    results = backend.search(search, searchable, operator=operator, order_by_relevance=True)
+    compiler = results.query_compiler
+    module = sys.modules[type(compiler).__module__]
+    config = compiler.get_config(backend)
+    normalized = module.normalize(compiler.query)
+    if type(normalized).__name__ in ("MatchAll", "Not"):
         return None
+    search_query = compiler.build_search_query(normalized, config=config)
+    match = module.MatchExpression(compiler.fields or compiler.FTS_TABLE_FIELDS, search_query)
+    # The index's vectors as seen from the FTS table (Wagtail 7's compiler gives them as
+    # seen from the page model, which this query does not start from).
+    vectors = [
+        (F("index_entry__title"), F("index_entry__title_norm")),
+        (F("index_entry__body"), 1.0),
+    ]
+    rank = compiler._build_rank_expression(vectors, config)
+    content_types = module.get_descendants_content_types_pks(searchable.model)
+    rows = (
+        module.SQLiteFTSIndexEntry.objects.filter(match)
+        .filter(index_entry__content_type__in=content_types)
+        .annotate(score=rank)
+        # BM25 is negative here: the lowest is the best match; ties newest first, as on
+        # PostgreSQL, so the order does not depend on how the selection was searched.
+        .order_by("score", Cast("index_entry__object_id", BigIntegerField()).desc())
+        .values_list("index_entry__object_id", flat=True)
+    )
+    allowed_ids = set(searchable.order_by().values_list("pk", flat=True))
+    if len(allowed_ids) <= SQLITE_NARROW_SELECTION:
+        # A few allowed rows: keep them in the same query, so only they are ranked and
+        # sorted. (``rowid IN (...)`` on the FTS table would look every row up with its
+        # own match: slower than ranking everything.)
+        as_text = json.dumps([str(pk) for pk in allowed_ids])
+        rows = rows.filter(
+            index_entry__object_id__in=RawSQL("SELECT value FROM json_each(%s)", (as_text,))
+        )
+    return _allowed_in_rank_order(rows, allowed_ids)
 
 
 def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | None:
@@ -133,46 +146,43 @@ def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | N
     corner: PostgreSQL stops counting word positions at 16,383, so a phrase beyond that in a
     body matches the body alone and not the concatenation (the backend would miss it).
     """
-    try:
-        # django.contrib.postgres needs psycopg, which a SQLite site may not have.
-        from django.contrib.postgres.search import SearchVectorField
+    # django.contrib.postgres needs psycopg, which a SQLite site may not have.
+    from django.contrib.postgres.search import SearchVectorField
 
-        allowed_ids = list(searchable.order_by().values_list("pk", flat=True))
-        narrow = len(allowed_ids) <= POSTGRES_NARROW_SELECTION
-        results = backend.search(search, searchable, operator=operator, order_by_relevance=True)
-        compiler = results.query_compiler
-        module = sys.modules[type(compiler).__module__]
-        query_types = ("MatchAll", "Not", "Fuzzy")
-        if compiler.fields is not None or type(compiler.query).__name__ in query_types:
-            return None
-        config = compiler.get_config(backend)
-        search_query = compiler.build_tsquery(compiler.query, config=config)
-        rank = compiler._build_rank_expression(
-            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
-        )
-        combined = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
-        match = Q(_vector=search_query)
-        if not _has_negation(compiler.query):
-            # Both vectors hold every word of their row: a query without a negation that
-            # matches one of them matches the two together.
-            match = Q(title=search_query) | Q(body=search_query) | match
-        rows = module.IndexEntry.objects.filter(
-            content_type__in=module.get_descendants_content_types_pks(searchable.model)
-        )
-        if narrow:
-            # The allowed ids as one text[] parameter (the index keys objects by text).
-            allowed = RawSQL("SELECT unnest(%s::text[])", ([str(pk) for pk in allowed_ids],))
-            rows = rows.filter(object_id__in=allowed)
-        rows = (
-            rows.annotate(_vector=combined)
-            .filter(match)
-            .annotate(_rank=rank)
-            .order_by(F("_rank").desc(), Cast("object_id", output_field=BigIntegerField()).desc())
-            .values_list("object_id", flat=True)
-        )
-        return _allowed_in_rank_order(rows, set(allowed_ids))
-    except Exception:  # noqa: BLE001 - internals changed: use the public path
+    allowed_ids = list(searchable.order_by().values_list("pk", flat=True))
+    narrow = len(allowed_ids) <= POSTGRES_NARROW_SELECTION
+    results = backend.search(search, searchable, operator=operator, order_by_relevance=True)
+    compiler = results.query_compiler
+    module = sys.modules[type(compiler).__module__]
+    query_types = ("MatchAll", "Not", "Fuzzy")
+    if compiler.fields is not None or type(compiler.query).__name__ in query_types:
         return None
+    config = compiler.get_config(backend)
+    search_query = compiler.build_tsquery(compiler.query, config=config)
+    rank = compiler._build_rank_expression(
+        [(F("title"), F("title_norm")), (F("body"), 1.0)], config
+    )
+    combined = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
+    match = Q(_vector=search_query)
+    if not _has_negation(compiler.query):
+        # Both vectors hold every word of their row: a query without a negation that
+        # matches one of them matches the two together.
+        match = Q(title=search_query) | Q(body=search_query) | match
+    rows = module.IndexEntry.objects.filter(
+        content_type__in=module.get_descendants_content_types_pks(searchable.model)
+    )
+    if narrow:
+        # The allowed ids as one text[] parameter (the index keys objects by text).
+        allowed = RawSQL("SELECT unnest(%s::text[])", ([str(pk) for pk in allowed_ids],))
+        rows = rows.filter(object_id__in=allowed)
+    rows = (
+        rows.annotate(_vector=combined)
+        .filter(match)
+        .annotate(_rank=rank)
+        .order_by(F("_rank").desc(), Cast("object_id", output_field=BigIntegerField()).desc())
+        .values_list("object_id", flat=True)
+    )
+    return _allowed_in_rank_order(rows, set(allowed_ids))
 
 
 def _allowed_in_rank_order(object_ids: Iterable[str], allowed: set[int]) -> list[int]:

@@ -24,32 +24,29 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.blocks import StreamValue
 
 from .. import representation
-from ..cards.counts import site_counts
 from ..cards.serve import serve_cards
 from ..models import CaseStudyPage, Council, SupportType, Topic
 from ..models.snippets import normalise_gss_code
-from ..visibility import visible_cards_of, visible_case_studies_of
-from .cache import cache_headers, cached_data, find_site, get_or_compute, versioned_key
+from ..visibility import visible_case_studies_of
+from . import parameters
+from .cache import cache_headers, cached_data, find_site
 from .errors import error_for
-from .filters import (
+from .listing import run_listing
+from .openapi import v2_document
+from .parameters import (
     COMMON_PARAMETERS,
-    COUNCIL_PARAMETERS,
-    SNIPPET_PARAMETERS,
-    CaseStudyFilter,
     ParameterError,
     check_parameter_names,
-    filter_by_name_search,
-    filter_councils,
     get_single,
+    names,
     parse_boolean,
     parse_case_study_query,
     parse_fields,
     parse_limit_offset,
     select_fields,
 )
-from .openapi import v2_document
 from .related import related_ids
-from .search import ranked_search_ids
+from .snippet_filters import filter_by_name_search, filter_councils
 
 _ID = re.compile(r"[0-9]{1,30}")
 # The largest primary key any supported database stores (a signed 64-bit integer).
@@ -167,112 +164,27 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         query = parse_case_study_query(request.GET, self.listing_field_names())
         fields = select_fields(query.fields, representation.CARD_FIELDS, self.listing_field_names())
         site = find_site(request)
+        listing = run_listing(query, site)
+        context = representation.CardContext(request)
         # The pages themselves are needed only for fields beyond the card.
         extras = [name for name in fields if name not in representation.CARD_FIELDS]
-        base = self.visible_case_studies(request) if extras else None
-
-        # Filters, counts, facets and order read the card cache alone: it holds exactly the
-        # live, public case studies, with the columns the filters test (see models/cards.py).
-        selection_filter = CaseStudyFilter(query, visible_cards_of(site))
-        search_ids, key, searched_the_selection = None, (), False
-        if query.search:
-            # Search within the card cache's visible case studies (the same set as the pages'
-            # live().public().in_site(), without the page joins)...
-            within = visible_cards_of(site)
-            if selection_filter.conditions:
-                # ...and within the filters, widened only as far as the facets need (a facet
-                # counts the search under the other filters, not its own). A narrow selection
-                # is searched far faster than the whole library (api/search.py).
-                widened = selection_filter.facets_without_own_filter(query.facets)
-                within = selection_filter.widened_by(widened)
-                searched_the_selection = not widened  # then the ranked list is the selection
-                key = (
-                    repr(sorted(query.filters.items())),
-                    query.include_districts,
-                    ",".join(sorted(widened)),
-                )
-            searchable = CaseStudyPage.objects.filter(pk__in=within.order_by().values("pk"))
-            search_ids = ranked_search_ids(
-                query.search,
-                searchable,
-                query.search_operator,
-                cache_key_parts=(site.pk if site else None, *key),
-            )
-            selection_filter.add_search(search_ids)
-        selection = selection_filter.queryset()
-
-        facets = None
-        total = None
-        # Counts are kept per content version apart from whole responses: paging, sorting or
-        # changing the limit of the same selection does not count it again.
-        selection_key = (
-            site.pk if site else None,
-            repr(sorted(query.filters.items())),
-            query.include_districts,
-            query.search,
-            query.search_operator,
-        )
-        # Without filters or search, the site's stored counts have the total and the facets.
-        counts = None
-        if site is not None and not selection_filter.conditions:
-            counts = site_counts(site)
-        if counts is not None:
-            total = counts.get("total", 0)
-            if query.facets:
-                facets = selection_filter.stored_facet_counts(counts, query.facets)
-        elif query.facets:
-            total, facets = get_or_compute(
-                versioned_key("facets", *selection_key, ",".join(query.facets)),
-                lambda: selection_filter.facet_counts(query.facets),
-            )
-
-        start, stop = query.offset, query.offset + query.limit
-        if query.orders_by_relevance:
-            if searched_the_selection or set(selection_filter.conditions) == {"search"}:
-                ranked = search_ids  # searched within the filters, or no filters
-            else:
-                others = selection_filter.queryset(without="search")
-                matching = set(others.values_list("pk", flat=True))
-                ranked = [pk for pk in search_ids if pk in matching]
-            total = len(ranked)
-            page_ids = ranked[start:stop]
-            in_order = visible_cards_of(site).filter(pk__in=page_ids) if page_ids else None
-        else:
-            if total is None:
-                total = get_or_compute(
-                    versioned_key("total", *selection_key), lambda: selection.count()
-                )
-            page_ids = None
-            in_order = selection_filter.ordered(selection)[start:stop] if query.limit else None
-
-        context = representation.CardContext(request)
-        if in_order is None:
-            items = []
-        elif not extras:
-            rows = list(in_order.values_list("pk", "data", "format"))
-            if page_ids is not None:
-                position = {pk: index for index, pk in enumerate(page_ids)}
-                rows.sort(key=lambda row: position[row[0]])
-            served = serve_cards(rows, site.pk if site else None, context)
+        if not extras:
+            served = serve_cards(listing.rows, site.pk if site else None, context)
             items = [self.card_fields(card, fields) for card in served]
         else:
-            # Fields beyond the card need the pages themselves.
-            if page_ids is None:
-                page_ids = list(in_order.values_list("pk", flat=True))
-            defer_body = "body" not in extras
-            pages = {
-                page.pk: page
-                for page in representation.card_queryset(
-                    base.filter(pk__in=page_ids), defer_body=defer_body
-                )
-            }
+            pages = representation.card_queryset(
+                visible_case_studies_of(site).filter(pk__in=listing.ids),
+                defer_body="body" not in extras,
+            ).in_bulk()
             bound = self.bind_extra_fields(extras, request)
             items = [
-                self.item_data(pages[pk], fields, context, bound) for pk in page_ids if pk in pages
+                self.item_data(pages[pk], fields, context, bound)
+                for pk in listing.ids
+                if pk in pages
             ]
-        meta: dict[str, Any] = {"total_count": total}
-        if facets is not None:
-            meta["facets"] = facets
+        meta: dict[str, Any] = {"total_count": listing.total}
+        if listing.facets is not None:
+            meta["facets"] = listing.facets
         return {"meta": meta, "items": items}
 
     @staticmethod
@@ -342,10 +254,8 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         return self.cached_response(request, lambda: self.detail_data(request, find=True))
 
     def detail_data(self, request, pk=None, find=False) -> dict[str, Any]:
-        allowed = ["fields", *COMMON_PARAMETERS]
-        if find:
-            allowed += ["html_path", "slug", "id"]
-        check_parameter_names(request.GET, allowed)
+        allowed = parameters.CASE_STUDY_FIND if find else parameters.CASE_STUDY_DETAIL
+        check_parameter_names(request.GET, names(allowed))
         field_config = parse_fields(request.GET, self.detail_field_names())
         fields = select_fields(field_config, self.detail_field_names(), self.detail_field_names())
         base = self.visible_case_studies(request)
@@ -402,7 +312,8 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
 class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
     """A listing and detail of one of the package's snippets, with case-study counts."""
 
-    parameters = SNIPPET_PARAMETERS
+    listing_parameters = parameters.SNIPPET_LISTING
+    find_parameters = parameters.SNIPPET_FIND
     search_fields = ("name",)
     count_relation = "casestudypage"
 
@@ -430,7 +341,7 @@ class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         return queryset
 
     def listing_data(self, request) -> dict[str, Any]:
-        check_parameter_names(request.GET, self.parameters - {"fields"})
+        check_parameter_names(request.GET, names(self.listing_parameters))
         queryset = self.filter_queryset_by_parameters(request, self.model.objects.all())
         queryset = filter_by_name_search(request.GET, queryset, self.search_fields)
         queryset = self.with_counts(request, queryset)
@@ -441,15 +352,13 @@ class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         return self.paginated(request, queryset, lambda obj: self.item(obj, detail_url, request))
 
     def detail_data(self, request, pk, find=False) -> dict[str, Any]:
-        allowed = [*COMMON_PARAMETERS, *(["slug", *self.find_parameters] if find else [])]
-        check_parameter_names(request.GET, allowed)
+        allowed = self.find_parameters if find else parameters.SNIPPET_DETAIL
+        check_parameter_names(request.GET, names(allowed))
         queryset = self.prepare(self.with_counts(request, self.model.objects.all()))
         queryset = self.find_queryset(request, queryset) if find else queryset.filter(pk=db_id(pk))
         obj = get_object_or_404(queryset)
         detail_url = representation.detail_url_builder(request, self.resource)
         return self.detail_item(obj, detail_url, request)
-
-    find_parameters: tuple[str, ...] = ()
 
     def find_queryset(self, request, queryset):
         slug = get_single(request.GET, "slug")
@@ -484,10 +393,10 @@ class CouncilsAPIViewSet(_SnippetAPIViewSet):
     name = "councils"
     resource = "councils"
     model = Council
-    parameters = COUNCIL_PARAMETERS
+    listing_parameters = parameters.COUNCIL_LISTING
     search_fields = ("name", "short_name", "gss_code")
     count_relation = "case_study_links__page"
-    find_parameters = ("gss_code",)
+    find_parameters = parameters.COUNCIL_FIND
 
     def filter_queryset_by_parameters(self, request, queryset):
         return filter_councils(request.GET, queryset)

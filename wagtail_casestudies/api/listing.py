@@ -1,0 +1,130 @@
+"""The case-study listing, as one pipeline read top to bottom.
+
+parameters (``parameters.py``) → visible set (``visibility.py``) → filters (``filters.py``) →
+search (``search.py``) → counts and facets (``facets.py``, or a site's stored counts) → the
+page of results → cards (``cards/serve.py``).
+
+Everything but the search and the cards reads the card table alone: it holds exactly the
+visible case studies, with the columns the filters test. v2, v3 and the server-rendered index
+page all list through ``run_listing``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from wagtail.models import Site
+
+from ..cards.counts import site_counts
+from ..models import CaseStudyPage
+from ..visibility import visible_cards_of
+from .cache import get_or_compute, versioned_key
+from .facets import count_facets, facets_from_counts
+from .filters import CaseStudyFilter
+from .parameters import CaseStudyQuery
+from .search import ranked_search_ids
+
+
+@dataclass
+class Listing:
+    """One page of a listing: the total, the facets asked for, and the page's cards as stored
+    rows ``(id, card, format)`` in order."""
+
+    total: int
+    facets: dict[str, list[dict]] | None
+    rows: list[tuple[int, dict, int]]
+
+    @property
+    def ids(self) -> list[int]:
+        return [row[0] for row in self.rows]
+
+
+def run_listing(query: CaseStudyQuery, site: Site | None) -> Listing:
+    selection = CaseStudyFilter(query, visible_cards_of(site))
+    search_ids, searched_the_selection = _search(query, selection, site)
+    total, facets = _counts_and_facets(query, selection, site)
+    start, stop = query.offset, query.offset + query.limit
+    if query.orders_by_relevance:
+        ranked = search_ids
+        if not (searched_the_selection or set(selection.conditions) == {"search"}):
+            matching = set(selection.queryset(without="search").values_list("pk", flat=True))
+            ranked = [pk for pk in search_ids if pk in matching]
+        page_ids = ranked[start:stop]
+        rows = _rows(visible_cards_of(site).filter(pk__in=page_ids)) if page_ids else []
+        position = {pk: index for index, pk in enumerate(page_ids)}
+        rows.sort(key=lambda row: position[row[0]])
+        return Listing(len(ranked), facets, rows)
+    if total is None:
+        total = get_or_compute(
+            versioned_key("total", *_selection_key(query, site)),
+            lambda: selection.queryset().count(),
+        )
+    ordered = selection.ordered(selection.queryset())
+    return Listing(total, facets, _rows(ordered[start:stop]) if query.limit else [])
+
+
+def _rows(cards: QuerySet) -> list[tuple[int, dict, int]]:
+    return list(cards.values_list("pk", "data", "format"))
+
+
+def _selection_key(query: CaseStudyQuery, site: Site | None) -> tuple:
+    """What a selection's counts depend on (beyond the content version): paging, sorting or
+    changing the limit of the same selection does not count it again."""
+    return (
+        site.pk if site else None,
+        repr(sorted(query.filters.items())),
+        query.include_districts,
+        query.search,
+        query.search_operator,
+    )
+
+
+def _search(
+    query: CaseStudyQuery, selection: CaseStudyFilter, site: Site | None
+) -> tuple[list[int] | None, bool]:
+    """Narrow the selection to the search's matches; returns (ranked ids, whether they were
+    ranked within the selection itself)."""
+    if not query.search:
+        return None, False
+    within, key, searched_the_selection = visible_cards_of(site), (), False
+    if selection.conditions:
+        # Within the filters, widened only as far as the facets need (a facet counts the search
+        # under the other filters, not its own): a narrow selection is searched far faster than
+        # the whole library.
+        widened = selection.facets_without_own_filter(query.facets)
+        within = selection.widened_by(widened)
+        searched_the_selection = not widened
+        key = (
+            repr(sorted(query.filters.items())),
+            query.include_districts,
+            ",".join(sorted(widened)),
+        )
+    searchable = CaseStudyPage.objects.filter(pk__in=within.order_by().values("pk"))
+    search_ids = ranked_search_ids(
+        query.search,
+        searchable,
+        query.search_operator,
+        cache_key_parts=(site.pk if site else None, *key),
+    )
+    selection.add_search(search_ids)
+    return search_ids, searched_the_selection
+
+
+def _counts_and_facets(
+    query: CaseStudyQuery, selection: CaseStudyFilter, site: Site | None
+) -> tuple[int | None, dict | None]:
+    """(total, facets). Without filters or search, the site's stored counts have both; else the
+    facets are counted (the total with them), and the total alone is left to the page."""
+    counts = None
+    if site is not None and not selection.conditions:
+        counts = site_counts(site)
+    if counts is not None:
+        facets = facets_from_counts(selection, counts, query.facets) if query.facets else None
+        return counts.get("total", 0), facets
+    if query.facets:
+        return get_or_compute(
+            versioned_key("facets", *_selection_key(query, site), ",".join(query.facets)),
+            lambda: count_facets(selection, query.facets),
+        )
+    return None, None

@@ -1,0 +1,375 @@
+"""The query parameters of the package's endpoints: each defined once, and parsed.
+
+Each parameter is a ``Parameter`` here, with its name, its description and its JSON Schema. The
+endpoints accept exactly the parameters of their lists (anything else is a 400 naming it), and
+the OpenAPI documents of v2 and v3 (``openapi.py``) list the same definitions.
+
+Every parameter is checked before anything is looked up, and bad input raises
+``ParameterError`` (a 400 naming the parameter), never a 500. An empty value, as an HTML form
+sends for a blank field, means the parameter is not set. Repeating a parameter is the same as
+giving a comma-separated list.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from wagtail.api.v2.utils import BadRequestError, FieldsParameterParseError, parse_fields_parameter
+
+from ..conf import settings as casestudy_settings
+from ..models import CouncilType, Region
+
+# The largest offset accepted. Past the end of the results an offset just gives no items; past
+# this it is a mistake (or a probe) and would overflow some databases' integers.
+MAX_OFFSET = 1_000_000
+MAX_SEARCH_LENGTH = 255
+MAX_LIST_VALUES = 50
+DEFAULT_LIMIT = 20
+
+BOOLEAN_VALUES = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+
+FILTERS = (
+    "topic",
+    "council",
+    "council_type",
+    "region",
+    "support_type",
+    "tag",
+    "covid",
+    "date_from",
+    "date_to",
+    "year",
+)
+FACETS = ("topic", "council_type", "region", "support_type", "year", "covid")
+ORDERS = ("date", "-date", "title", "-title", "relevance")
+
+# Parameters every endpoint accepts: Wagtail's jQuery cache buster and DRF's format switch.
+COMMON_PARAMETERS = ("format", "_")
+
+JSON = dict[str, Any]
+STRING: JSON = {"type": "string"}
+INTEGER: JSON = {"type": "integer"}
+BOOLEAN: JSON = {"type": "boolean"}
+DATE: JSON = {"type": "string", "format": "date"}
+LIST = "A comma-separated list (or the parameter repeated) means any of the values."
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A query parameter: what the endpoints accept and the OpenAPI documents describe."""
+
+    name: str
+    description: str
+    schema: JSON = field(default_factory=lambda: STRING)
+
+    def openapi(self) -> JSON:
+        return {
+            "name": self.name,
+            "in": "query",
+            "required": False,
+            "description": self.description,
+            "schema": self.schema,
+        }
+
+
+def names(parameters: Iterable[Parameter]) -> frozenset[str]:
+    """The names an endpoint with these parameters accepts (and the common ones)."""
+    return frozenset((*(parameter.name for parameter in parameters), *COMMON_PARAMETERS))
+
+
+PAGINATION = (
+    Parameter("limit", "How many items (default 20, at most API_MAX_LIMIT).", INTEGER),
+    Parameter("offset", "How many items to skip.", INTEGER),
+)
+FIELDS = Parameter("fields", "API v2 fields syntax: add (name), remove (-name), * or _.")
+CASE_STUDY_LISTING = (
+    Parameter("topic", f"Topic slugs. {LIST}"),
+    Parameter("council", f"Council slugs or GSS codes. {LIST}"),
+    Parameter(
+        "include_districts",
+        "With council: also the councils inside them (districts in a county).",
+        BOOLEAN,
+    ),
+    Parameter("council_type", f"Council types of any linked council. {LIST}"),
+    Parameter("region", f"Regions (or nations) of any linked council. {LIST}"),
+    Parameter("support_type", f"Support programme slugs. {LIST}"),
+    Parameter("tag", f"Keyword slugs or names. {LIST}"),
+    Parameter("covid", "COVID-19 case studies (true) or the others (false).", BOOLEAN),
+    Parameter("date_from", "Published on or after (YYYY-MM-DD).", DATE),
+    Parameter("date_to", "Published on or before (YYYY-MM-DD).", DATE),
+    Parameter("year", f"Publication years. {LIST}"),
+    Parameter("search", "Full-text search; combines with every filter."),
+    Parameter("search_operator", "and (default) or or.", {"enum": ["and", "or"]}),
+    Parameter(
+        "order",
+        "Sort order; relevance is the default with a search, newest first otherwise.",
+        {"enum": list(ORDERS)},
+    ),
+    Parameter("facets", f"Facets to count in meta.facets: {', '.join(FACETS)}."),
+    FIELDS,
+    *PAGINATION,
+)
+CASE_STUDY_DETAIL = (Parameter("fields", "API v2 fields syntax."),)
+CASE_STUDY_FIND = (
+    Parameter("html_path", "The case study's path on the site, e.g. /library/x/."),
+    Parameter("slug", "The case study's slug."),
+    Parameter("id", "The case study's id.", INTEGER),
+    *CASE_STUDY_DETAIL,
+)
+COUNCIL_LISTING = (
+    Parameter("council_type", f"Council types. {LIST}"),
+    Parameter("type", f"The same as council_type. {LIST}"),
+    Parameter("region", f"Regions or nations. {LIST}"),
+    Parameter("active", "Councils that exist today (true) or were abolished.", BOOLEAN),
+    Parameter("parent", f"Parent council slugs or GSS codes. {LIST}"),
+    Parameter("has_case_studies", "Only councils with published case studies.", BOOLEAN),
+    Parameter("search", "Case-insensitive match on name, short name or GSS code."),
+    *PAGINATION,
+)
+SNIPPET_LISTING = (
+    Parameter("has_case_studies", "Only those with published case studies.", BOOLEAN),
+    Parameter("search", "Case-insensitive match on the name."),
+    *PAGINATION,
+)
+SNIPPET_DETAIL: tuple[Parameter, ...] = ()
+SNIPPET_FIND = (Parameter("slug", "The slug."),)
+COUNCIL_FIND = (*SNIPPET_FIND, Parameter("gss_code", "The council's GSS code."))
+
+
+class ParameterError(BadRequestError):
+    """Bad input in one query parameter: answered with a 400 that names it."""
+
+    def __init__(self, parameter: str, message: str):
+        self.parameter = parameter
+        super().__init__(f"{parameter}: {message}")
+
+
+# --- Parsing ---
+
+
+def check_parameter_names(query: Mapping[str, Any], allowed: Iterable[str]) -> None:
+    unknown = sorted(set(query.keys()) - set(allowed))
+    if unknown:
+        raise ParameterError(
+            unknown[0],
+            "not a recognised parameter (unknown: {}; allowed: {})".format(
+                ", ".join(unknown), ", ".join(sorted(set(allowed) - set(COMMON_PARAMETERS)))
+            ),
+        )
+
+
+def get_values(query, name: str) -> list[str]:
+    """All values of a parameter: repeated and comma-separated values together, blanks dropped."""
+    raw = query.getlist(name) if hasattr(query, "getlist") else [query.get(name, "")]
+    values = []
+    for item in raw:
+        if "\x00" in item:
+            raise ParameterError(name, "null characters are not allowed")
+        values.extend(part.strip() for part in item.split(","))
+    values = list(dict.fromkeys(value for value in values if value))
+    if len(values) > MAX_LIST_VALUES:
+        raise ParameterError(name, f"give at most {MAX_LIST_VALUES} values")
+    return values
+
+
+def get_single(query, name: str) -> str | None:
+    """A parameter that takes one value; None when absent or blank."""
+    raw = query.getlist(name) if hasattr(query, "getlist") else [query.get(name, "")]
+    raw = [item.strip() for item in raw if item.strip()]
+    if not raw:
+        return None
+    if len(raw) > 1:
+        raise ParameterError(name, "give one value, not several")
+    if "\x00" in raw[0]:
+        raise ParameterError(name, "null characters are not allowed")
+    return raw[0]
+
+
+_DIGITS = re.compile(r"[0-9]{1,12}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_non_negative_int(name: str, value: str | None, default: int, maximum: int) -> int:
+    if value is None:
+        return default
+    if not _DIGITS.fullmatch(value):
+        raise ParameterError(name, f"must be a whole number from 0 to {maximum}, not {value!r}")
+    number = int(value)
+    if number > maximum:
+        raise ParameterError(name, f"must be at most {maximum}, not {number}")
+    return number
+
+
+def parse_boolean(name: str, value: str | None) -> bool | None:
+    if value is None:
+        return None
+    try:
+        return BOOLEAN_VALUES[value.lower()]
+    except KeyError:
+        raise ParameterError(name, f"must be true or false, not {value!r}") from None
+
+
+def parse_date(name: str, value: str | None) -> datetime.date | None:
+    if value is None:
+        return None
+    if not _DATE.fullmatch(value):
+        raise ParameterError(name, f"must be a date as YYYY-MM-DD, not {value!r}")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ParameterError(name, f"{value!r} is not a real date") from None
+
+
+def parse_choices(name: str, values: list[str], choices: Iterable[str]) -> list[str]:
+    choices = list(choices)
+    unknown = [value for value in values if value not in choices]
+    if unknown:
+        raise ParameterError(
+            name,
+            "unknown value{} {} (known: {})".format(
+                "s" if len(unknown) > 1 else "", ", ".join(unknown), ", ".join(choices)
+            ),
+        )
+    return values
+
+
+def parse_limit_offset(query) -> tuple[int, int]:
+    maximum = casestudy_settings.API_MAX_LIMIT
+    limit = parse_non_negative_int(
+        "limit", get_single(query, "limit"), min(DEFAULT_LIMIT, maximum), maximum
+    )
+    offset = parse_non_negative_int("offset", get_single(query, "offset"), 0, MAX_OFFSET)
+    return limit, offset
+
+
+def parse_fields(query, allowed: Iterable[str]) -> list[tuple[str, bool, Any]]:
+    """The API v2 ``fields`` syntax (``*``, ``_``, ``name``, ``-name``), checked against ``allowed``
+    names. Nested sub-fields are not supported on these endpoints."""
+    value = get_single(query, "fields")
+    if value is None:
+        return []
+    try:
+        config = parse_fields_parameter(value)
+    except FieldsParameterParseError as e:
+        raise ParameterError("fields", str(e)) from None
+    allowed = set(allowed)
+    for index, (name, _negated, sub_fields) in enumerate(config):
+        if name in ("*", "_") and index == 0:
+            continue
+        if name not in allowed:
+            raise ParameterError(
+                "fields", f"unknown field {name!r} (known: {', '.join(sorted(allowed))})"
+            )
+        if sub_fields:
+            raise ParameterError("fields", f"{name!r} does not support nested fields")
+    return config
+
+
+def select_fields(config, default: Iterable[str], all_fields: Iterable[str]) -> list[str]:
+    """Apply a parsed ``fields`` config to the default field names; keeps ``all_fields`` order."""
+    all_fields = list(all_fields)
+    chosen = set(default)
+    if config and config[0][0] == "*":
+        chosen, config = set(all_fields), config[1:]
+    elif config and config[0][0] == "_":
+        chosen, config = set(), config[1:]
+    for name, negated, _sub in config:
+        if negated:
+            chosen.discard(name)
+        else:
+            chosen.add(name)
+    return [name for name in all_fields if name in chosen]
+
+
+# --- The case-study listing ---
+
+
+@dataclass
+class CaseStudyQuery:
+    """The parsed, syntax-checked parameters of a case-study listing."""
+
+    filters: dict[str, Any] = field(default_factory=dict)
+    include_districts: bool = False
+    search: str | None = None
+    search_operator: str | None = None
+    order: str = "-date"
+    facets: list[str] = field(default_factory=list)
+    fields: list = field(default_factory=list)
+    limit: int = DEFAULT_LIMIT
+    offset: int = 0
+
+    @property
+    def orders_by_relevance(self) -> bool:
+        return self.order == "relevance"
+
+
+def parse_case_study_query(query, field_names: Iterable[str]) -> CaseStudyQuery:
+    """Check every parameter's syntax, without touching the database."""
+    check_parameter_names(query, names(CASE_STUDY_LISTING))
+    parsed = CaseStudyQuery()
+    filters = parsed.filters
+
+    for name in ("topic", "council", "support_type", "tag"):
+        values = get_values(query, name)
+        if values:
+            filters[name] = values
+    council_types = parse_choices(
+        "council_type", get_values(query, "council_type"), CouncilType.values
+    )
+    if council_types:
+        filters["council_type"] = council_types
+    regions = parse_choices("region", get_values(query, "region"), Region.values)
+    if regions:
+        filters["region"] = regions
+    covid = parse_boolean("covid", get_single(query, "covid"))
+    if covid is not None:
+        filters["covid"] = covid
+    date_from = parse_date("date_from", get_single(query, "date_from"))
+    date_to = parse_date("date_to", get_single(query, "date_to"))
+    if date_from and date_to and date_from > date_to:
+        raise ParameterError(
+            "date_from", f"{date_from.isoformat()} is after date_to ({date_to.isoformat()})"
+        )
+    if date_from:
+        filters["date_from"] = date_from
+    if date_to:
+        filters["date_to"] = date_to
+    years = []
+    for value in get_values(query, "year"):
+        if not re.fullmatch(r"[0-9]{4}", value) or int(value) < 1000:
+            raise ParameterError("year", f"must be a four-digit year, not {value!r}")
+        years.append(int(value))
+    if years:
+        filters["year"] = sorted(set(years))
+    parsed.include_districts = bool(
+        parse_boolean("include_districts", get_single(query, "include_districts"))
+    )
+
+    search = get_single(query, "search")
+    if search is not None:
+        if len(search) > MAX_SEARCH_LENGTH:
+            raise ParameterError("search", f"must be at most {MAX_SEARCH_LENGTH} characters")
+        parsed.search = search
+    operator = get_single(query, "search_operator")
+    if operator is not None:
+        parsed.search_operator = parse_choices(
+            "search_operator", [operator.lower()], ("and", "or")
+        )[0]
+
+    order = get_single(query, "order")
+    if order is None:
+        parsed.order = "relevance" if parsed.search else "-date"
+    else:
+        parse_choices("order", [order], ORDERS)
+        if order == "relevance" and not parsed.search:
+            raise ParameterError("order", "'relevance' needs a search")
+        parsed.order = order
+
+    parsed.facets = parse_choices("facets", get_values(query, "facets"), FACETS)
+    parsed.fields = parse_fields(query, field_names)
+    parsed.limit, parsed.offset = parse_limit_offset(query)
+    return parsed
