@@ -2,9 +2,10 @@
 
 ``SCHEMAS`` holds every JSON shape (JSON Schema 2020-12, which OpenAPI 3.1 uses): the objects
 generated from their one declaration in ``schema.py``, and the envelopes around them here. The
-parameters come from their one definition in ``parameters.py``. ``v2_document()`` builds the document for the v2 endpoints where the site mounted them
-(served at ``<case-studies>/openapi.json``); the v3 routes inject the same schemas, inlined,
-into Wagtail 8's own OpenAPI document. The test suite validates real responses against both.
+parameters come from their one definition in ``parameters.py``. ``v2_document()`` builds the
+document for the v2 endpoints where the site mounted them (served at
+``<case-studies>/openapi.json``); the v3 routes inject the same schemas, inlined, into Wagtail
+8's own OpenAPI document. The test suite validates real responses against both.
 """
 
 from __future__ import annotations
