@@ -14,7 +14,10 @@ migration for it alone would fork the migration history of installed sites.)
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import CommandError
+
+from .compat import get_base_page_model
 
 APP_LABEL = "wagtail_casestudies"
 
@@ -26,10 +29,6 @@ def refuse_zero_while_pages_exist(sender, plan=None, using="default", **kwargs) 
     )
     if not unapplies_initial:
         return
-    from django.contrib.contenttypes.models import ContentType
-
-    from .compat import get_base_page_model
-
     page_model = get_base_page_model()
     types = ContentType.objects.db_manager(using).filter(app_label=APP_LABEL)
     count = page_model.objects.using(using).filter(content_type__in=types).count()
