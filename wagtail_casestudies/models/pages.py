@@ -41,6 +41,7 @@ from ..cards.batch import one_refresh_per_page
 from ..compat import get_base_page_model, get_base_page_model_string
 from ..completeness import publish_errors
 from ..conf import settings as casestudy_settings
+from ..representation import card_queryset
 from ..template import SECTIONS_BY_KEY
 from ..visibility import visible_case_studies, visible_case_studies_of
 
@@ -431,14 +432,9 @@ class CaseStudyPageMixin(models.Model):
 
 
 def with_card_data(queryset):
-    """Fetch what a listing card shows in a fixed number of queries, not one per case study."""
-    return queryset.select_related("main_topic", "support_type", "hero_image").prefetch_related(
-        models.Prefetch(
-            "council_links",
-            queryset=CaseStudyCouncil.objects.select_related("council").order_by("sort_order"),
-        ),
-        "topics",
-    )
+    """Fetch what a listing card shows in a fixed number of queries, not one per case study
+    (``representation.card_queryset``)."""
+    return card_queryset(queryset)
 
 
 class CaseStudyPageTag(TaggedItemBase):
