@@ -9,18 +9,17 @@ page's own save), and anything done in bulk.
 
 from __future__ import annotations
 
-import logging
+import functools
 from collections.abc import Iterable
 
 from django.db import connections, transaction
 from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
 from wagtail.models import Site
 
 from ..models import CaseStudyCard, CaseStudyCardCounts, CaseStudyPage
 from . import batch, counts
 from .build import build_rows, card_format
-
-logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
 
@@ -126,16 +125,22 @@ def refresh_after_migrate(using: str = "default") -> None:
     """After ``migrate``: rebuild the cards a new release formats differently, and count the
     sites that have no counts yet. Only when this app's migrations are all applied (a migrate
     backwards leaves the tables in an older shape)."""
-    connection = connections[using]
-    loader = MigrationLoader(connection)
-    leaves = {key for key in loader.graph.leaf_nodes() if key[0] == CaseStudyCard._meta.app_label}
-    if not leaves <= set(loader.applied_migrations):
+    applied = MigrationRecorder(connections[using]).applied_migrations()
+    if not _latest_migrations() <= set(applied):
         return
     rebuild_stale()
     sites = Site.objects.select_related("root_page")
     roots = dict(CaseStudyCardCounts.objects.values_list("site_id", "root_path"))
     if any(roots.get(site.pk) != site.root_page.path for site in sites):
         counts.recount_all()
+
+
+@functools.cache
+def _latest_migrations() -> frozenset[tuple[str, str]]:
+    """This app's latest migrations (read from disk once per process)."""
+    graph = MigrationLoader(None, ignore_no_migrations=True).graph
+    app_label = CaseStudyCard._meta.app_label
+    return frozenset(key for key in graph.leaf_nodes() if key[0] == app_label)
 
 
 def differences() -> dict[str, list[int]]:
