@@ -6,10 +6,11 @@ Both doors run the same steps (``_process``): rate limit, ``SubmissionForm``, st
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -18,9 +19,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..conf import settings as casestudy_settings
+from ..importing.intake import read_submission
+from ..importing.word import check_word_file
 from .docx import DOCX_CONTENT_TYPE, build_template_document
 from .forms import HONEYPOT_FIELD, IDEMPOTENCY_FIELD, SubmissionForm
 from .models import SubmissionSource
+from .sanitise import clean_text
 from .schema import NOT_IN_SCHEMA, field_schema, submission_schema
 from .services import IdempotencyConflict, rate_limit_exceeded, store_submission
 
@@ -33,6 +37,8 @@ JSON_TYPES = {
 }
 # Not kept in raw_data: Django's CSRF token and the honeypot.
 NOT_KEPT = {"csrfmiddlewaretoken", HONEYPOT_FIELD}
+# Where errors about a Word document itself (not its contents) are reported.
+WORD_FIELD = "document"
 
 
 @dataclass
@@ -51,7 +57,9 @@ def _idempotency_key(request, data) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _process(request, form: SubmissionForm, *, source: str, raw_data: dict) -> Outcome:
+def _process(
+    request, form: SubmissionForm, *, source: str, raw_data: dict, extra_data: dict | None = None
+) -> Outcome:
     if not form.is_valid():
         return Outcome(form)
     try:
@@ -60,6 +68,7 @@ def _process(request, form: SubmissionForm, *, source: str, raw_data: dict) -> O
             raw_data=raw_data,
             source=source,
             idempotency_key=_idempotency_key(request, form.data),
+            extra_data=extra_data,
         )
     except IdempotencyConflict as conflict:
         return Outcome(form, conflict=conflict.submission)
@@ -160,6 +169,8 @@ def submit(request):
         if type_errors:
             return JsonResponse({"errors": type_errors}, status=400)
         raw_data = {k: v for k, v in payload.items() if k not in NOT_KEPT}
+    elif request.content_type == DOCX_CONTENT_TYPE:
+        return _submit_word(request)
     elif request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
         try:
             form = SubmissionForm(request.POST, request.FILES)
@@ -168,12 +179,21 @@ def submit(request):
         raw_data = _raw_from_querydict(request)
     else:
         return _error(
-            _("Send application/json, or multipart/form-data with attachments."),
+            _(
+                "Send application/json, multipart/form-data with attachments, or the filled-in "
+                "template as %(docx)s."
+            )
+            % {"docx": DOCX_CONTENT_TYPE},
             "unsupported_media_type",
             415,
         )
 
-    outcome = _process(request, form, source=SubmissionSource.API, raw_data=raw_data)
+    return _answer(_process(request, form, source=SubmissionSource.API, raw_data=raw_data))
+
+
+def _answer(outcome: Outcome) -> JsonResponse:
+    """The endpoint's answer for a processed submission, whichever way it was sent."""
+    form = outcome.form
     if outcome.conflict is not None:
         return _error(
             _("This Idempotency-Key was already used for a different submission."),
@@ -189,6 +209,35 @@ def submit(request):
     if not outcome.created:
         response["Idempotent-Replayed"] = "true"
     return response
+
+
+def _document_name(request) -> str:
+    """The file name the client gave (Content-Disposition), or a neutral one."""
+    disposition = request.headers.get("Content-Disposition", "")
+    match = re.search(r'filename="?([^";]+)"?', disposition)
+    name = clean_text(match.group(1)) if match else ""
+    name = name.replace("/", "_").replace("\\", "_")[:200]
+    return name if name.lower().endswith(".docx") else "case-study.docx"
+
+
+def _submit_word(request) -> JsonResponse:
+    """The filled-in template (or any Word document written to its headings) as the body."""
+    limit = casestudy_settings.SUBMISSION_MAX_DOCUMENT_SIZE
+    # Read past Django's DATA_UPLOAD_MAX_MEMORY_SIZE (for form fields, not files), up to the
+    # document limit and one byte more, so "too large" is told apart from "just fits".
+    content = request.read(limit + 1)
+    name = _document_name(request)
+    try:
+        check_word_file(content, name)
+    except ValidationError as error:
+        return _error(error.messages[0], error.code, 400, field=WORD_FIELD)
+    form, extra_data = read_submission(content, name)
+    raw_data = {"document": name, "read": dict(form.data.items())}
+    return _answer(
+        _process(
+            request, form, source=SubmissionSource.WORD, raw_data=raw_data, extra_data=extra_data
+        )
+    )
 
 
 # --- The template downloads ----------------------------------------------------------------------
