@@ -105,7 +105,8 @@ def council_document(*, bold_headings: bool = True, headings=None, image: bytes 
     they did>", a summary paragraph, the sections under their own wording of the headings
     (bold lines, or Heading styles), a list, a table, a link and the contact line."""
     headings = headings or {
-        "challenge": "The challenge and solutions",
+        "challenge": "The challenge",
+        "solution": "The solution",
         "impact": "The impact (including cost savings/income generated if applicable)",
         "sustainability": "How is the new approach being sustained?",
         "lessons_learned": "Lessons learnt",
@@ -129,6 +130,8 @@ def council_document(*, bold_headings: bool = True, headings=None, image: bytes 
     paragraph.add_run(" grew; see ")
     add_link(paragraph, "the review", "https://example.org/review")
     paragraph.add_run(".")
+    heading(headings["solution"])
+    document.add_paragraph("We built a decision wheel.")
     heading(headings["impact"])
     document.add_paragraph("Calls fell by a third:")
     document.add_paragraph("£120,000 saved", style="List Bullet")

@@ -324,7 +324,13 @@ class ConversionResult:
     unlinked_council_names: list[str] = field(default_factory=list)
 
 
-def build_body(submission: CaseStudySubmission, lead_council: Council | None, attachments) -> list:
+def build_body(
+    submission: CaseStudySubmission,
+    lead_council: Council | None,
+    attachments,
+    *,
+    flag_unplaced: bool = True,
+) -> list:
     """The case-study body: one block per template section, then the attachments. A submission
     read from a document also gets its key points and local context first, each section's
     tables after it, and what could not be placed before the attachments."""
@@ -350,7 +356,7 @@ def build_body(submission: CaseStudySubmission, lead_council: Council | None, at
         elif data.get(section.key):
             body.append((section.key, value))
         body.extend(section_tables(imported, section.key))
-    body.extend(unplaced_blocks(imported))
+    body.extend(unplaced_blocks(imported, flagged=flag_unplaced))
     for attachment in attachments:
         if attachment.sha256 and attachment.sha256 == imported.get("document_sha256"):
             continue  # The Word document the case study was read from stays with the submission.
