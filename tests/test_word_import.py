@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 from PIL import Image
 
@@ -25,7 +26,7 @@ from tests.word_support import (
 from wagtail_casestudies.importing.headings import heading_key
 from wagtail_casestudies.importing.html import read_html
 from wagtail_casestudies.importing.word import read_word
-from wagtail_casestudies.models import CaseStudySubmission
+from wagtail_casestudies.models import CaseStudySubmission, CaseStudySubmissionPage
 from wagtail_casestudies.submissions.docx import DOCX_CONTENT_TYPE
 from wagtail_casestudies.submissions.sanitise import html_to_text
 from wagtail_casestudies.submissions.services import convert_submission
@@ -424,3 +425,74 @@ def test_a_document_over_the_limit_is_refused(client, db, settings):
     [error] = response.json()["errors"]["document"]
     assert error["code"] == "too_large"
     assert "at most" in error["message"]
+
+
+# --- The form page's "send us your filled-in template instead" ----------------------------------
+
+
+@pytest.fixture
+def submission_page(index_page):
+    page = CaseStudySubmissionPage(title="Send us a case study", slug="submit")
+    index_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_the_form_page_offers_the_word_upload(client, submission_page):
+    html = client.get(submission_page.url).content.decode()
+    assert "Send us your filled-in template instead" in html
+    assert 'name="word_document"' in html
+    assert '<label for="cs-word-document">' in html
+
+
+def test_a_word_document_uploaded_on_the_form_page_is_received(client, submission_page, cornwall):
+    document = council_document()
+    response = client.post(
+        submission_page.url,
+        {
+            "word_document": SimpleUploadedFile("cornwall.docx", document),
+            "consent_publish": "on",
+            "idempotency_key": "page-key-1",
+        },
+    )
+    assert response.status_code == 200
+    submission = CaseStudySubmission.objects.get()
+    assert submission.reference in response.content.decode()
+    assert submission.source == "word"
+    assert submission.idempotency_key == "page-key-1"
+    assert submission.consent_publish is True
+    assert list(submission.councils.all()) == [cornwall]
+    assert html_to_text(submission.data["solution"]) == "We built a decision wheel."
+
+
+def test_a_word_document_missing_sections_comes_back_as_the_form_with_what_was_read(
+    client, submission_page, cornwall
+):
+    document = Document()
+    document.add_paragraph("Cornwall Council: the decision wheel")
+    document.add_paragraph("A wheel.")
+    document.add_paragraph("The solution").runs[0].bold = True
+    document.add_paragraph("We built a decision wheel.")
+    response = client.post(
+        submission_page.url,
+        {"word_document": SimpleUploadedFile("short.docx", to_bytes(document))},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "There is a problem with your case study" in html
+    assert 'href="#section-challenge"' in html
+    assert 'value="Cornwall Council: the decision wheel"' in html  # what was read is shown
+    assert "We built a decision wheel." in html
+    assert not CaseStudySubmission.objects.exists()
+
+
+def test_a_refused_word_document_is_explained_beside_the_upload(client, submission_page):
+    response = client.post(
+        submission_page.url,
+        {"word_document": SimpleUploadedFile("wheel.docm", macro_document())},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="cs-word-document-error" role="alert"' in html
+    assert "contains macros" in html
+    assert not CaseStudySubmission.objects.exists()

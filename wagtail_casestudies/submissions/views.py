@@ -39,6 +39,8 @@ JSON_TYPES = {
 NOT_KEPT = {"csrfmiddlewaretoken", HONEYPOT_FIELD}
 # Where errors about a Word document itself (not its contents) are reported.
 WORD_FIELD = "document"
+# The form page's "send us your filled-in template instead" upload.
+WORD_UPLOAD_FIELD = "word_document"
 
 
 @dataclass
@@ -264,14 +266,34 @@ def template_docx(request):
 # --- The form page -------------------------------------------------------------------------------
 
 
+def _word_from_page(request, upload) -> tuple[SubmissionForm | None, dict | None, str]:
+    """``(form, extra_data, "")`` for a Word document uploaded on the form page, the consent
+    boxes ticked on the page counting as ticked in the document; ``(None, None, why)`` when the
+    document is refused."""
+    limit = casestudy_settings.SUBMISSION_MAX_DOCUMENT_SIZE
+    content = upload.read(limit + 1)
+    try:
+        check_word_file(content, upload.name)
+    except ValidationError as error:
+        return None, None, error.messages[0]
+    form, extra_data = read_submission(content, upload.name)
+    for name in ("consent_publish", "consent_publish_contact"):
+        if request.POST.get(name):
+            form.data[name] = True
+    form.data[IDEMPOTENCY_FIELD] = request.POST.get(IDEMPOTENCY_FIELD, "")
+    return form, extra_data, ""
+
+
 def serve_submission_page(page, request, *args, **kwargs):
     """GET shows the form; POST validates it with the same steps as the endpoint and shows the
     reference, or the form again with every error beside its field (and nothing typed lost)."""
     context = page.get_context(request, *args, **kwargs)
     template = page.get_template(request, *args, **kwargs)
     status = 200
+    context["word_idempotency_key"] = uuid.uuid4().hex
     if request.method == "POST":
         form = SubmissionForm(request.POST, request.FILES)
+        word_upload = request.FILES.get(WORD_UPLOAD_FIELD)
         if rate_limit_exceeded(request):
             form.full_clean()
             form.add_error(
@@ -279,9 +301,23 @@ def serve_submission_page(page, request, *args, **kwargs):
             )
             status = 429
         else:
-            outcome = _process(
-                request, form, source=SubmissionSource.FORM, raw_data=_raw_from_querydict(request)
-            )
+            extra_data, source, raw_data = None, SubmissionSource.FORM, None
+            if word_upload is not None:
+                form, extra_data, word_error = _word_from_page(request, word_upload)
+                source, raw_data = SubmissionSource.WORD, {"document": word_upload.name}
+            if word_upload is not None and form is None:
+                # Refused: say why beside the upload, and show the form empty.
+                context["word_error"] = word_error
+                form = SubmissionForm(initial={IDEMPOTENCY_FIELD: uuid.uuid4().hex})
+                outcome = Outcome(form)
+            else:
+                outcome = _process(
+                    request,
+                    form,
+                    source=source,
+                    raw_data=raw_data or _raw_from_querydict(request),
+                    extra_data=extra_data,
+                )
             if outcome.conflict is not None:
                 form.add_error(
                     None,
