@@ -496,3 +496,24 @@ def test_a_refused_word_document_is_explained_beside_the_upload(client, submissi
     assert 'id="cs-word-document-error" role="alert"' in html
     assert "contains macros" in html
     assert not CaseStudySubmission.objects.exists()
+
+
+def test_several_ticked_topics_are_all_chosen(client, cornwall):
+    for name in ("Digital", "Housing", "Transport"):
+        factories.make_topic(name)
+    template = client.get(TEMPLATE_URL).content
+    response = post_word(client, fill_template(template, ticks=("Digital", "Transport", "I agree")))
+    assert response.status_code == 201, response.content
+    submission = CaseStudySubmission.objects.get()
+    assert sorted(t.name for t in submission.topics.all()) == ["Digital", "Transport"]
+
+
+def test_checkbox_lines_outside_the_template_groups_are_kept(db):
+    document = Document()
+    document.add_paragraph("A title")
+    document.add_paragraph("A summary.")
+    document.add_heading("The solution", level=2)
+    document.add_paragraph("☐ Not started yet", style="List Bullet")
+    document.add_paragraph("☒ Done", style="List Bullet")
+    parsed = read_word(to_bytes(document))
+    assert parsed.sections["solution"] == "<ul><li>☐ Not started yet</li><li>☒ Done</li></ul>"

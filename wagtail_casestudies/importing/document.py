@@ -186,7 +186,8 @@ class Assembler:
         text = " ".join(fragment.text.split())
         if not text:
             return
-        if self._tick(text):
+        if self.section in (TOPICS, CONSENT):
+            self._boxes(fragment)
             return
         inline = split_inline_heading(text)
         if inline and inline[0] in (COUNCILS, "contact", "title", "summary"):
@@ -223,8 +224,10 @@ class Assembler:
         elif section == COUNCILS:
             for line in fragment.text.splitlines():
                 self.result.council_names.extend(_names(line))
-        elif section in (TOPICS, CONSENT, ATTACHMENTS, PARTNERS):
-            pass  # The template's own groups: only ticked boxes and fields carry answers.
+        elif section in (ATTACHMENTS, PARTNERS):
+            # The template's own groups answer in ticked boxes and table cells; anything else
+            # written under them is kept for the editor.
+            self.result.unplaced.append(("paragraph", fragment.html))
         else:
             self._html.setdefault(section, []).append(fragment.html)
 
@@ -264,21 +267,19 @@ class Assembler:
     def image(self, image: DocumentImage) -> None:
         self.result.images.append(image)
 
-    def _tick(self, text: str) -> bool:
-        """A ticked box chooses a topic or gives a consent; an unticked one is template text."""
-        if UNTICKED.match(text):
-            return True
-        ticked = TICKED.match(text)
-        if not ticked:
-            return False
-        label = ticked.group(1).strip()
-        if self.section == TOPICS:
-            self.result.topic_names.append(label)
-        elif self.section == CONSENT:
-            self.result.consents.append(label)
-        else:
-            return False
-        return True
+    def _boxes(self, fragment: Fragment) -> None:
+        """Under "Topics" and "Consent", a ticked box chooses a topic or gives a consent and an
+        unticked one is the template's own text; any other line is kept for the editor."""
+        for line in fragment.text.splitlines():
+            if not line.strip() or UNTICKED.match(line):
+                continue
+            ticked = TICKED.match(line)
+            if ticked is None:
+                self.result.unplaced.append(("paragraph", f"<p>{_escape(line.strip())}</p>"))
+            elif self.section == TOPICS:
+                self.result.topic_names.append(ticked.group(1).strip())
+            else:
+                self.result.consents.append(ticked.group(1).strip())
 
     # Finishing
 

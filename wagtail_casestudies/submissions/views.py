@@ -1,4 +1,5 @@
-"""The intake's two doors, the HTML form page and the JSON endpoint, and the template downloads.
+"""The intake's two doors, the HTML form page and the JSON endpoint (each also taking a Word
+document, read by ``importing``), and the template downloads.
 
 Both doors run the same steps (``_process``): rate limit, ``SubmissionForm``, store, reference.
 """
