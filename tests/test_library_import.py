@@ -175,6 +175,30 @@ def test_publish_makes_live_case_studies_without_the_editor_note(tmp_path, index
     assert types == ["solution", "paragraph"]  # what was not placed follows, without a note
 
 
+def test_an_imported_table_is_served_by_the_api_and_the_page(
+    client, tmp_path, index_page, councils
+):
+    export = tmp_path / "export.jsonl"
+    body = (
+        "<h2>The impact</h2><p>Calls fell.</p>"
+        "<table><tr><th>Year</th><th>Calls</th></tr><tr><td>2023</td><td>12,000</td></tr></table>"
+    )
+    row = {"title": "Cornwall Council: calls", "summary": "Fewer calls.", "body": body}
+    write_jsonl(export, [row])
+    run(export, "--publish")
+    page = CaseStudyPage.objects.get()
+    data = client.get(f"/api/v2/case-studies/{page.pk}/").json()
+    [table] = [block for block in data["body"] if block["type"] == "table"]
+    assert table["value"] == {
+        "caption": "",
+        "header_row": True,
+        "rows": [["Year", "Calls"], ["2023", "12,000"]],
+    }
+    html = client.get(page.url).content.decode()
+    assert '<th scope="col">Calls</th>' in html
+    assert "<td>12,000</td>" in html
+
+
 def test_a_folder_of_word_files_is_imported_once_by_file_hash(tmp_path, index_page, councils):
     folder = tmp_path / "word"
     folder.mkdir()
