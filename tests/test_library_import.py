@@ -312,3 +312,21 @@ def test_import_from_word_asks_for_a_file(admin_client, index_page):
     response = admin_client.post(import_url(index_page), {})
     assert response.status_code == 400
     assert "Choose at least one Word document" in response.content.decode()
+
+
+def test_a_long_summary_and_a_nameless_contact_are_kept_safely(tmp_path, index_page, councils):
+    long_summary = "<b>Costs</b> fell < 5% & rose. " + "More words here. " * 40
+    body = "<h2>The solution</h2><p>A wheel.</p><h2>Contact</h2><p>enquiries@wigan.gov.uk</p>"
+    export = tmp_path / "export.jsonl"
+    write_jsonl(export, [{"title": "Wigan Council: hubs", "summary": long_summary, "body": body}])
+    run(export)
+    page = CaseStudyPage.objects.get()
+    assert len(page.summary) <= 500
+    assert page.summary.endswith(".")
+    blocks = {block.block_type: block for block in page.body}
+    assert "contact" not in blocks  # a contact block needs a name
+    kept = " ".join(b.value.source for b in page.body if b.block_type == "paragraph")
+    assert "enquiries@wigan.gov.uk" in kept
+    # The summary is text (tags stripped): kept in full, escaped, never as markup.
+    assert "<p>Costs fell &lt; 5% &amp; rose. More words here." in kept
+    assert "<b>" not in kept

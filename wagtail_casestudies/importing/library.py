@@ -16,6 +16,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -220,10 +221,18 @@ def _summary(parsed: ImportedCaseStudy) -> str:
     if len(summary) <= limit:
         return summary
     if parsed.summary:
-        parsed.unplaced.insert(0, ("paragraph", f"<p>{parsed.summary}</p>"))
+        parsed.unplaced.insert(0, ("paragraph", f"<p>{escape(parsed.summary)}</p>"))
     cut = summary[:limit]
     end = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "))
     return cut[: end + 1] if end > 0 else cut[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _keep_nameless_contact(parsed: ImportedCaseStudy) -> None:
+    """A contact block needs a name: contact details without one are kept with what was not
+    placed, so an email or phone number is not lost."""
+    details = [value for name, value in parsed.fields.items() if name.startswith("contact_")]
+    if details and not parsed.fields.get("contact_name"):
+        parsed.unplaced.append(("paragraph", f"<p>{escape(', '.join(details))}</p>"))
 
 
 def _date(text: str) -> datetime.date | None:
@@ -359,6 +368,7 @@ def _import_one(source, key, imported, index, topics_by_name, report, **options)
     wanted = source.topic_names or parsed.topic_names
     topics = [topics_by_name[n.lower()] for n in wanted if n.lower() in topics_by_name]
     summary = _summary(parsed)
+    _keep_nameless_contact(parsed)
     outcome.has_unplaced = parsed.has_unplaced
     imported.add(key)  # The same source twice in one run is imported once.
     if options["dry_run"]:
