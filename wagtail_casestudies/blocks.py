@@ -415,6 +415,25 @@ class ActionPlanBlock(blocks.StructBlock):
         template = "wagtail_casestudies/blocks/action_plan.html"
 
 
+class TableBlock(blocks.StructBlock):
+    """A table as a document had it (rows of plain-text cells), e.g. imported from Word."""
+
+    caption = blocks.CharBlock(max_length=255, required=False, label=_("Caption"))
+    header_row = blocks.BooleanBlock(
+        required=False, default=True, label=_("The first row holds the column headings")
+    )
+    rows = blocks.ListBlock(
+        blocks.ListBlock(blocks.CharBlock(max_length=2000, required=False, label=_("Cell"))),
+        min_num=1,
+        label=_("Rows"),
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "wagtail_casestudies/blocks/table.html"
+
+
 class CaseStudyBodyBlock(BatchedStreamAPIMixin, blocks.StreamBlock):
     """The case-study body, in template order first, then the optional material."""
 
@@ -434,6 +453,7 @@ class CaseStudyBodyBlock(BatchedStreamAPIMixin, blocks.StreamBlock):
     )
     document = DocumentDownloadBlock()
     action_plan = ActionPlanBlock()
+    table = TableBlock()
     heading = blocks.CharBlock(
         max_length=255,
         label=_("Heading"),

@@ -189,6 +189,16 @@ SCHEMAS: dict[str, JSON] = {
                     }
                 ),
             ),
+            _block(
+                "table",
+                obj(
+                    {
+                        "caption": STRING,
+                        "header_row": BOOLEAN,
+                        "rows": {"type": "array", "items": {"type": "array", "items": STRING}},
+                    }
+                ),
+            ),
             _block("heading", STRING),
             _block("paragraph", HTML),
         ]

@@ -28,12 +28,14 @@ from ..submissions.models import (
     SubmissionAttachment,
     SubmissionStatus,
 )
+from ..importing.models import CaseStudyImportSource
 # isort: on
 
 __all__ = [
     "CaseStudyCard",
     "CaseStudyCardCounts",
     "CaseStudyCouncil",
+    "CaseStudyImportSource",
     "CaseStudyIndexPage",
     "CaseStudyIndexPageMixin",
     "CaseStudyPage",

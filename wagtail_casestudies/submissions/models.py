@@ -47,6 +47,7 @@ class SubmissionStatus(models.TextChoices):
 class SubmissionSource(models.TextChoices):
     FORM = "form", _("Web form")
     API = "api", _("JSON endpoint")
+    WORD = "word", _("Word document")
 
 
 class CaseStudySubmission(models.Model):

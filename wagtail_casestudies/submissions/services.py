@@ -26,6 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 from ..conf import settings as casestudy_settings
+from ..importing.body import leading_blocks, section_tables, unplaced_blocks
 from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudyPartner, Council
 from ..template import TEMPLATE_SECTIONS
 from .files import DOCUMENT, IMAGE
@@ -126,12 +127,21 @@ def _existing(idempotency_key: str | None, fingerprint: str) -> CaseStudySubmiss
     )
 
 
-def store_submission(form, *, raw_data: dict, source: str, idempotency_key: str | None = None):
+def store_submission(
+    form,
+    *,
+    raw_data: dict,
+    source: str,
+    idempotency_key: str | None = None,
+    extra_data: dict | None = None,
+):
     """Store a valid submission and its attachments in one transaction, then ask for editors to be
     notified once it is committed. A repeat (same idempotency key, or the same payload within
     SUBMISSION_DUPLICATE_WINDOW) returns the first submission instead of storing another.
+    ``extra_data`` is kept in ``data`` beside the form's values (what a Word document held
+    beyond the form's fields, see ``importing.intake``).
     """
-    data = form.to_data()
+    data = {**form.to_data(), **(extra_data or {})}
     attachments = form.attachments()
     fingerprint = payload_hash(data, attachments)
     idempotency_key = (idempotency_key or "").strip()[:255] or None
@@ -314,10 +324,19 @@ class ConversionResult:
     unlinked_council_names: list[str] = field(default_factory=list)
 
 
-def build_body(submission: CaseStudySubmission, lead_council: Council | None, attachments) -> list:
-    """The case-study body: one block per template section, then the attachments."""
+def build_body(
+    submission: CaseStudySubmission,
+    lead_council: Council | None,
+    attachments,
+    *,
+    flag_unplaced: bool = True,
+) -> list:
+    """The case-study body: one block per template section, then the attachments. A submission
+    read from a document also gets its key points and local context first, each section's
+    tables after it, and what could not be placed before the attachments."""
     data = submission.data
-    body = []
+    imported = data.get("imported") or {}
+    body = leading_blocks(imported)
     for section in TEMPLATE_SECTIONS:
         if section.page_field:
             continue
@@ -330,14 +349,17 @@ def build_body(submission: CaseStudySubmission, lead_council: Council | None, at
             else:
                 value[child_name] = block.child_blocks[child_name].to_python(raw)
         if section.key == "contact":
-            if not value.get("name"):
-                continue
-            value["council"] = lead_council
-            value["publish_contact_details"] = submission.consent_publish_contact
-        elif not data.get(section.key):
-            continue
-        body.append((section.key, value))
+            if value.get("name"):
+                value["council"] = lead_council
+                value["publish_contact_details"] = submission.consent_publish_contact
+                body.append((section.key, value))
+        elif data.get(section.key):
+            body.append((section.key, value))
+        body.extend(section_tables(imported, section.key))
+    body.extend(unplaced_blocks(imported, flagged=flag_unplaced))
     for attachment in attachments:
+        if attachment.sha256 and attachment.sha256 == imported.get("document_sha256"):
+            continue  # The Word document the case study was read from stays with the submission.
         if attachment.image_id:
             body.append(
                 ("image", {"image": attachment.image, "alt_text": "", "caption": "", "credit": ""})
@@ -402,7 +424,10 @@ def convert_submission(submission: CaseStudySubmission, parent, user) -> Convers
                 councils.append(council)
 
         attachments = list(submission.attachments.all())
+        source_document = (data.get("imported") or {}).get("document_sha256")
         for attachment in attachments:
+            if attachment.sha256 == source_document:
+                continue  # Read into the page; not published as a download.
             if not (attachment.image_id or attachment.document_id):
                 _import_attachment(attachment, user)
 

@@ -1,4 +1,5 @@
-"""The intake's two doors, the HTML form page and the JSON endpoint, and the template downloads.
+"""The intake's two doors, the HTML form page and the JSON endpoint (each also taking a Word
+document, read by ``importing``), and the template downloads.
 
 Both doors run the same steps (``_process``): rate limit, ``SubmissionForm``, store, reference.
 """
@@ -6,10 +7,11 @@ Both doors run the same steps (``_process``): rate limit, ``SubmissionForm``, st
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -18,9 +20,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ..conf import settings as casestudy_settings
+from ..importing.intake import read_submission
+from ..importing.word import check_word_file
 from .docx import DOCX_CONTENT_TYPE, build_template_document
 from .forms import HONEYPOT_FIELD, IDEMPOTENCY_FIELD, SubmissionForm
 from .models import SubmissionSource
+from .sanitise import clean_text
 from .schema import NOT_IN_SCHEMA, field_schema, submission_schema
 from .services import IdempotencyConflict, rate_limit_exceeded, store_submission
 
@@ -33,6 +38,10 @@ JSON_TYPES = {
 }
 # Not kept in raw_data: Django's CSRF token and the honeypot.
 NOT_KEPT = {"csrfmiddlewaretoken", HONEYPOT_FIELD}
+# Where errors about a Word document itself (not its contents) are reported.
+WORD_FIELD = "document"
+# The form page's "send us your filled-in template instead" upload.
+WORD_UPLOAD_FIELD = "word_document"
 
 
 @dataclass
@@ -51,7 +60,9 @@ def _idempotency_key(request, data) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _process(request, form: SubmissionForm, *, source: str, raw_data: dict) -> Outcome:
+def _process(
+    request, form: SubmissionForm, *, source: str, raw_data: dict, extra_data: dict | None = None
+) -> Outcome:
     if not form.is_valid():
         return Outcome(form)
     try:
@@ -60,6 +71,7 @@ def _process(request, form: SubmissionForm, *, source: str, raw_data: dict) -> O
             raw_data=raw_data,
             source=source,
             idempotency_key=_idempotency_key(request, form.data),
+            extra_data=extra_data,
         )
     except IdempotencyConflict as conflict:
         return Outcome(form, conflict=conflict.submission)
@@ -160,6 +172,8 @@ def submit(request):
         if type_errors:
             return JsonResponse({"errors": type_errors}, status=400)
         raw_data = {k: v for k, v in payload.items() if k not in NOT_KEPT}
+    elif request.content_type == DOCX_CONTENT_TYPE:
+        return _submit_word(request)
     elif request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
         try:
             form = SubmissionForm(request.POST, request.FILES)
@@ -168,12 +182,21 @@ def submit(request):
         raw_data = _raw_from_querydict(request)
     else:
         return _error(
-            _("Send application/json, or multipart/form-data with attachments."),
+            _(
+                "Send application/json, multipart/form-data with attachments, or the filled-in "
+                "template as %(docx)s."
+            )
+            % {"docx": DOCX_CONTENT_TYPE},
             "unsupported_media_type",
             415,
         )
 
-    outcome = _process(request, form, source=SubmissionSource.API, raw_data=raw_data)
+    return _answer(_process(request, form, source=SubmissionSource.API, raw_data=raw_data))
+
+
+def _answer(outcome: Outcome) -> JsonResponse:
+    """The endpoint's answer for a processed submission, whichever way it was sent."""
+    form = outcome.form
     if outcome.conflict is not None:
         return _error(
             _("This Idempotency-Key was already used for a different submission."),
@@ -189,6 +212,35 @@ def submit(request):
     if not outcome.created:
         response["Idempotent-Replayed"] = "true"
     return response
+
+
+def _document_name(request) -> str:
+    """The file name the client gave (Content-Disposition), or a neutral one."""
+    disposition = request.headers.get("Content-Disposition", "")
+    match = re.search(r'filename="?([^";]+)"?', disposition)
+    name = clean_text(match.group(1)) if match else ""
+    name = name.replace("/", "_").replace("\\", "_")[:200]
+    return name if name.lower().endswith(".docx") else "case-study.docx"
+
+
+def _submit_word(request) -> JsonResponse:
+    """The filled-in template (or any Word document written to its headings) as the body."""
+    limit = casestudy_settings.SUBMISSION_MAX_DOCUMENT_SIZE
+    # Read past Django's DATA_UPLOAD_MAX_MEMORY_SIZE (for form fields, not files), up to the
+    # document limit and one byte more, so "too large" is told apart from "just fits".
+    content = request.read(limit + 1)
+    name = _document_name(request)
+    try:
+        check_word_file(content, name)
+    except ValidationError as error:
+        return _error(error.messages[0], error.code, 400, field=WORD_FIELD)
+    form, extra_data = read_submission(content, name)
+    raw_data = {"document": name, "read": dict(form.data.items())}
+    return _answer(
+        _process(
+            request, form, source=SubmissionSource.WORD, raw_data=raw_data, extra_data=extra_data
+        )
+    )
 
 
 # --- The template downloads ----------------------------------------------------------------------
@@ -215,14 +267,34 @@ def template_docx(request):
 # --- The form page -------------------------------------------------------------------------------
 
 
+def _word_from_page(request, upload) -> tuple[SubmissionForm | None, dict | None, str]:
+    """``(form, extra_data, "")`` for a Word document uploaded on the form page, the consent
+    boxes ticked on the page counting as ticked in the document; ``(None, None, why)`` when the
+    document is refused."""
+    limit = casestudy_settings.SUBMISSION_MAX_DOCUMENT_SIZE
+    content = upload.read(limit + 1)
+    try:
+        check_word_file(content, upload.name)
+    except ValidationError as error:
+        return None, None, error.messages[0]
+    form, extra_data = read_submission(content, upload.name)
+    for name in ("consent_publish", "consent_publish_contact"):
+        if request.POST.get(name):
+            form.data[name] = True
+    form.data[IDEMPOTENCY_FIELD] = request.POST.get(IDEMPOTENCY_FIELD, "")
+    return form, extra_data, ""
+
+
 def serve_submission_page(page, request, *args, **kwargs):
     """GET shows the form; POST validates it with the same steps as the endpoint and shows the
     reference, or the form again with every error beside its field (and nothing typed lost)."""
     context = page.get_context(request, *args, **kwargs)
     template = page.get_template(request, *args, **kwargs)
     status = 200
+    context["word_idempotency_key"] = uuid.uuid4().hex
     if request.method == "POST":
         form = SubmissionForm(request.POST, request.FILES)
+        word_upload = request.FILES.get(WORD_UPLOAD_FIELD)
         if rate_limit_exceeded(request):
             form.full_clean()
             form.add_error(
@@ -230,9 +302,23 @@ def serve_submission_page(page, request, *args, **kwargs):
             )
             status = 429
         else:
-            outcome = _process(
-                request, form, source=SubmissionSource.FORM, raw_data=_raw_from_querydict(request)
-            )
+            extra_data, source, raw_data = None, SubmissionSource.FORM, None
+            if word_upload is not None:
+                form, extra_data, word_error = _word_from_page(request, word_upload)
+                source, raw_data = SubmissionSource.WORD, {"document": word_upload.name}
+            if word_upload is not None and form is None:
+                # Refused: say why beside the upload, and show the form empty.
+                context["word_error"] = word_error
+                form = SubmissionForm(initial={IDEMPOTENCY_FIELD: uuid.uuid4().hex})
+                outcome = Outcome(form)
+            else:
+                outcome = _process(
+                    request,
+                    form,
+                    source=source,
+                    raw_data=raw_data or _raw_from_querydict(request),
+                    extra_data=extra_data,
+                )
             if outcome.conflict is not None:
                 form.add_error(
                     None,

@@ -471,6 +471,16 @@ const BLOCKS = {
     <tbody>${v.rows.map((row) => html`<tr><th scope="row">${row.priority_area}</th><td>${row.action}</td>
       <td>${formatDate(row.start)}</td><td>${formatDate(row.due)}</td><td>${row.barriers}</td><td>${row.outcome}</td></tr>`)}</tbody>
   </table></div>`,
+  table: (v) => {
+    const [first, ...rest] = v.rows;
+    const head = v.header_row && first ? first : null;
+    const rows = head ? rest : v.rows;
+    return html`<div class="block table" role="region" aria-label="${v.caption || "Table"}" tabindex="0"><table>
+      ${v.caption ? html`<caption>${v.caption}</caption>` : ""}
+      ${head ? html`<thead><tr>${head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>` : ""}
+      <tbody>${rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody>
+    </table></div>`;
+  },
   heading: (v) => html`<h2 class="block">${v}</h2>`,
   paragraph: (v) => html`<div class="block rich-text">${raw(v)}</div>`,
 };

@@ -1,0 +1,324 @@
+"""Read a Word document (.docx) into an :class:`~.document.ImportedCaseStudy`.
+
+It does not care where the document came from (the intake's endpoint or form page, the admin's
+"Import from Word", ``casestudies_import``): it takes bytes. :func:`check_word_file` refuses
+what is not a Word document, is encrypted, holds macros or is too large, with an error that says
+which; :func:`read_word` reads one that passed.
+
+The package's own template, filled in, is read by its structure: the guidance (grey italics) and
+every line the template itself contains are left out, labelled table cells are the form's
+fields, ticked boxes choose topics and give consent. Any other document is read by its headings
+(Heading styles, or bold lines) through the one heading matcher.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+from html import escape
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.encoding import force_str
+from django.utils.translation import gettext_lazy as _
+from docx import Document
+from docx.table import Table as DocxTable
+from docx.text.hyperlink import Hyperlink
+from docx.text.paragraph import Paragraph
+
+from ..conf import settings as casestudy_settings
+from ..submissions.docx import GUIDANCE_COLOUR, build_template_document
+from ..submissions.files import detect_document_type
+from ..submissions.forms import HONEYPOT_FIELD, IDEMPOTENCY_FIELD, SubmissionForm
+from .document import Assembler, DocumentImage, Fragment, ImportedCaseStudy
+from .headings import MAX_HEADING_LENGTH, heading_key
+
+TEMPLATE_TITLE = "Case study template"
+# An encrypted .docx (and a Word 97-2003 .doc) is an OLE compound file, not a zip.
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+MACRO_CONTENT_TYPE = "application/vnd.ms-word.document.macroEnabled"
+PARTNER_HEADER = ("organisation", "kind", "website")
+COUNCILS_LABEL = "Councils (the lead council first)"
+
+
+# --- Refusing what is not a Word document we can read --------------------------------------------
+
+
+def check_word_file(content: bytes, name: str = "") -> None:
+    """Raise ValidationError (code ``too_large``, ``encrypted``, ``old_word_format``,
+    ``macro_enabled`` or ``not_word``) unless ``content`` is a .docx we may read."""
+    name = name or _("The document")
+    limit = casestudy_settings.SUBMISSION_MAX_DOCUMENT_SIZE
+    if len(content) > limit:
+        raise ValidationError(
+            _("%(name)s is %(size)s; a Word document may be at most %(limit)s."),
+            code="too_large",
+            params={
+                "name": name,
+                "size": filesizeformat(len(content)),
+                "limit": filesizeformat(limit),
+            },
+        )
+    if content.startswith(OLE_SIGNATURE):
+        if ENCRYPTION_STREAM in content:
+            raise ValidationError(
+                _(
+                    "%(name)s is protected with a password, so it cannot be read. Remove the "
+                    "password in Word (File, Info, Protect Document) and send it again."
+                ),
+                code="encrypted",
+                params={"name": name},
+            )
+        raise ValidationError(
+            _("%(name)s is an old Word 97-2003 file. Save it as a .docx and send it again."),
+            code="old_word_format",
+            params={"name": name},
+        )
+    if _has_macros(content):
+        raise ValidationError(
+            _(
+                "%(name)s contains macros, which we do not accept. Save it as a Word Document "
+                "(.docx) rather than a macro-enabled one (.docm) and send it again."
+            ),
+            code="macro_enabled",
+            params={"name": name},
+        )
+    if detect_document_type(io.BytesIO(content)) != "docx":
+        raise ValidationError(
+            _("%(name)s is not a Word document. Send the filled-in template as a .docx file."),
+            code="not_word",
+            params={"name": name},
+        )
+
+
+def _has_macros(content: bytes) -> bool:
+    if not content.startswith(b"PK"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            names = [n.lower() for n in archive.namelist()]
+            if any(n.rsplit("/", 1)[-1] == "vbaproject.bin" for n in names):
+                return True
+            if "[content_types].xml" in names:
+                real = next(n for n in archive.namelist() if n.lower() == "[content_types].xml")
+                with archive.open(real) as part:
+                    return MACRO_CONTENT_TYPE.encode() in part.read(1024 * 1024)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    return False
+
+
+# --- Reading -----------------------------------------------------------------------------------
+
+
+def read_word(content: bytes) -> ImportedCaseStudy:
+    """The case study in a .docx that passed :func:`check_word_file`."""
+    document = Document(io.BytesIO(content))
+    reader = _Reader(document)
+    return reader.read()
+
+
+def _normalise(text: str) -> str:
+    return " ".join(str(text or "").split()).lower()
+
+
+@functools.cache
+def _field_labels() -> dict[str, str]:
+    """The template's table labels ("Name (required)") to the form fields they stand for."""
+    labels = {}
+    for name, form_field in SubmissionForm().fields.items():
+        if name in (HONEYPOT_FIELD, IDEMPOTENCY_FIELD) or isinstance(
+            form_field, forms.BooleanField | forms.FileField
+        ):
+            continue
+        label = force_str(form_field.label or name)
+        labels[_normalise(label)] = name
+        labels[_normalise(f"{label} (required)")] = name
+    labels[_normalise(COUNCILS_LABEL)] = "council_names"
+    return labels
+
+
+def _template_lines() -> set[str]:
+    """Every line the template itself holds (intro, help, unticked boxes), to leave out."""
+    template = Document(io.BytesIO(build_template_document()))
+    lines = {_normalise(p.text) for p in template.paragraphs}
+    for table in template.tables:
+        for row in table.rows:
+            lines.update(_normalise(cell.text) for cell in row.cells)
+    lines.discard("")
+    return lines
+
+
+def _is_guidance(run) -> bool:
+    try:
+        return bool(run.italic) and run.font.color.rgb == GUIDANCE_COLOUR
+    except (AttributeError, ValueError):
+        return False
+
+
+def _is_bold(run, paragraph: Paragraph) -> bool:
+    if run.bold:
+        return True
+    if run.bold is False:
+        return False
+    style = run.style
+    if style is not None and (style.font.bold or style.name in ("Strong",)):
+        return True
+    return bool(paragraph.style is not None and paragraph.style.font.bold)
+
+
+class _Reader:
+    def __init__(self, document):
+        self.document = document
+        self.assembler = Assembler()
+        self.is_template = _normalise(document.core_properties.title) == _normalise(
+            TEMPLATE_TITLE
+        ) or any(_normalise(p.text) == _normalise(TEMPLATE_TITLE) for p in document.paragraphs[:3])
+        self.template_lines = _template_lines() if self.is_template else set()
+        self._list: tuple[str, list[str], list[str]] | None = None
+        self._image_names: set[str] = set()
+
+    def read(self) -> ImportedCaseStudy:
+        for item in self.document.iter_inner_content():
+            if isinstance(item, Paragraph):
+                self.paragraph(item)
+            elif isinstance(item, DocxTable):
+                self.flush_list()
+                self.table(item)
+        self.flush_list()
+        return self.assembler.finish()
+
+    # Paragraphs
+
+    def paragraph(self, paragraph: Paragraph) -> None:
+        self.images(paragraph)
+        html, text = self.runs(paragraph)
+        style = paragraph.style.name if paragraph.style is not None else ""
+        plain = " ".join(text.split())
+        if self.is_template and _normalise(plain) in self.template_lines:
+            if style.startswith("Heading") and heading_key(plain):
+                self.flush_list()
+                self.assembler.heading(plain)
+            return
+        list_kind = self.list_kind(paragraph, style)
+        if list_kind and plain:
+            if self._list is not None and self._list[0] != list_kind:
+                self.flush_list()
+            if self._list is None:
+                self._list = (list_kind, [], [])
+            self._list[1].append(f"<li>{html}</li>")
+            self._list[2].append(plain)
+            return
+        self.flush_list()
+        if not plain:
+            return
+        if style == "Title":
+            self.assembler.heading(plain, is_title=True)
+        elif style.startswith("Heading"):
+            self.assembler.heading(plain)
+        elif len(plain) <= MAX_HEADING_LENGTH and heading_key(plain):
+            # A line that is only a section's name is its heading, bold (as councils mostly
+            # write them) or not; other bold lines stay bold text.
+            self.assembler.heading(plain)
+        else:
+            self.assembler.fragment(Fragment(f"<p>{html}</p>", text))
+
+    def list_kind(self, paragraph: Paragraph, style: str) -> str | None:
+        if "List Number" in style:
+            return "ol"
+        if "List" in style and "Paragraph" not in style:
+            return "ul"
+        p_pr = paragraph._p.pPr
+        if p_pr is not None and p_pr.numPr is not None:
+            return "ul"
+        return None
+
+    def flush_list(self) -> None:
+        if self._list is None:
+            return
+        kind, items, texts = self._list
+        self._list = None
+        self.assembler.fragment(Fragment(f"<{kind}>{''.join(items)}</{kind}>", "\n".join(texts)))
+
+    def runs(self, paragraph: Paragraph) -> tuple[str, str]:
+        """The paragraph as HTML (bold, italic, links) and as text."""
+        html_parts, text_parts = [], []
+        for item in paragraph.iter_inner_content():
+            if isinstance(item, Hyperlink):
+                inner = "".join(escape(run.text) for run in item.runs if not _is_guidance(run))
+                address = item.address
+                if inner.strip() and address:
+                    url = address + (f"#{item.fragment}" if item.fragment else "")
+                    html_parts.append(f'<a href="{escape(url)}">{inner}</a>')
+                else:
+                    html_parts.append(inner)
+                text_parts.append("".join(run.text for run in item.runs))
+                continue
+            run = item
+            if _is_guidance(run) or not run.text:
+                continue
+            piece = escape(run.text).replace("\n", "<br/>").replace("\t", " ")
+            if run.italic:
+                piece = f"<i>{piece}</i>"
+            if _is_bold(run, paragraph):
+                piece = f"<b>{piece}</b>"
+            html_parts.append(piece)
+            text_parts.append(run.text)
+        return "".join(html_parts), "".join(text_parts)
+
+    def images(self, paragraph: Paragraph) -> None:
+        part = paragraph.part
+        for rel_id in paragraph._p.xpath(".//a:blip/@r:embed"):
+            image_part = part.related_parts.get(rel_id)
+            if image_part is None or image_part.partname in self._image_names:
+                continue
+            self._image_names.add(image_part.partname)
+            name = str(image_part.partname).rsplit("/", 1)[-1]
+            self.assembler.image(DocumentImage(name=name, content=image_part.blob))
+
+    # Tables
+
+    def table(self, table: DocxTable) -> None:
+        rows = [[self.cell_text(cell) for cell in _distinct_cells(row)] for row in table.rows]
+        if not rows:
+            return
+        labels = _field_labels()
+        first_cells = [_normalise(row[0]) for row in rows if row and row[0].strip()]
+        if first_cells and all(cell in labels for cell in first_cells):
+            for row in rows:
+                if row and len(row) > 1 and _normalise(row[0]) in labels:
+                    self.assembler.template_field(labels[_normalise(row[0])], row[1])
+            return
+        if tuple(_normalise(c) for c in rows[0][:3]) == PARTNER_HEADER:
+            for row in rows[1:]:
+                cells = (row + ["", "", ""])[:3]
+                self.assembler.partner(*cells)
+            return
+        self.assembler.table(rows)
+
+    def cell_text(self, cell) -> str:
+        lines = []
+        for paragraph in cell.paragraphs:
+            self.images(paragraph)
+            text = "".join(
+                run.text
+                for item in paragraph.iter_inner_content()
+                for run in (item.runs if isinstance(item, Hyperlink) else [item])
+                if not _is_guidance(run)
+            )
+            if text.strip():
+                lines.append(text.strip())
+        return "\n".join(lines)
+
+
+def _distinct_cells(row) -> list:
+    """A row's cells, a merged cell once (python-docx repeats it once per grid column)."""
+    seen, cells = set(), []
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            cells.append(cell)
+    return cells
