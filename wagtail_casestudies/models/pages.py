@@ -40,6 +40,7 @@ from ..api import serializers as api
 from ..blocks import RICH_TEXT_FEATURES, CaseStudyBodyBlock, HubThemesBlock
 from ..compat import get_base_page_model, get_base_page_model_string
 from ..conf import settings as casestudy_settings
+from ..layout import HostLayoutMixin
 from ..template import SECTIONS_BY_KEY
 
 BasePage = get_base_page_model()
@@ -69,7 +70,7 @@ def live_case_studies(site: Site | None = None):
 # --- The case-study index ---------------------------------------------------------------------
 
 
-class CaseStudyIndexPageMixin(models.Model):
+class CaseStudyIndexPageMixin(HostLayoutMixin, models.Model):
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     submission_guidance = RichTextField(
         _("how to submit a case study"),
@@ -207,7 +208,7 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class CaseStudyPageMixin(models.Model):
+class CaseStudyPageMixin(HostLayoutMixin, models.Model):
     """A council's account of a piece of work, following the case-study template.
 
     The concrete class must provide the ``council_links``, ``partners``, ``related_links`` and
@@ -542,7 +543,7 @@ class CaseStudyRelatedPage(Orderable):
 # --- The COVID-19 hub ---------------------------------------------------------------------------
 
 
-class CovidHubPageMixin(models.Model):
+class CovidHubPageMixin(HostLayoutMixin, models.Model):
     """A curated page of council good practice on COVID-19, in themed sections.
 
     The concrete class must provide the ``featured_links`` relation (see ``CovidHubPage``).
