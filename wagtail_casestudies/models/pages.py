@@ -12,7 +12,6 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -149,21 +148,22 @@ class CaseStudyIndexPageMixin(HostLayoutMixin, models.Model):
         )
 
     def get_context(self, request, *args, **kwargs):
+        # The listing runs the API's own listing code (search, filters, facets, order), which
+        # imports the models: it is imported when first used, never while models load.
+        from ..listing_page import index_listing
+
         context = super().get_context(request, *args, **kwargs)
-        case_studies = self.case_studies()
-        topic_slug = request.GET.get("topic")
-        if topic_slug:
-            case_studies = case_studies.filter(topics__slug=topic_slug).distinct()
-        paginator = Paginator(case_studies, casestudy_settings.INDEX_PAGE_SIZE)
-        try:
-            page_of_results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_of_results = paginator.page(1)
-        except EmptyPage:
-            page_of_results = paginator.page(paginator.num_pages)
-        context["case_studies"] = page_of_results
-        context["paginator"] = paginator
+        listing = index_listing(request)
+        context["listing"] = listing
+        context["case_studies"] = listing.case_studies
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        listing = getattr(response, "context_data", {}).get("listing")
+        if listing is not None and listing.error is not None:
+            response.status_code = 400  # the form is shown again, naming the bad parameter
+        return response
 
 
 class CaseStudyIndexPage(CaseStudyIndexPageMixin, BasePage):
