@@ -153,3 +153,31 @@ def test_queries_do_not_grow_with_filters_or_results(
         response, html = get(client, lib, query)
     assert response.status_code == 200
     assert len(card_titles(html)) >= 2  # Kent (a county) and Dover (a district): waste
+
+
+def test_a_case_study_links_its_councils_topics_keywords_hub_and_index(client, lib):
+    hub = factories.make_hub_page(lib.index_page, title="COVID-19 good practice")
+    lib.index_page.covid_hub = hub
+    lib.index_page.save_revision().publish()
+    html = client.get(lib.homes.url).content.decode()
+    nav = html[html.index('<nav class="cs-breadcrumb"') : html.index("</nav>")]
+    assert '<a href="/case-studies/">Case studies</a>' in nav
+    assert f'<a href="{hub.relative_url(hub.get_site())}">COVID-19 good practice</a>' in nav
+    assert f'<a href="/case-studies/?council={lib.dover.slug}">Dover District Council</a>' in html
+    assert '<a href="/case-studies/?topic=housing">Housing</a>' in html
+    assert "Part of our <a href=" in html
+    # Each link lists the case study on the index page.
+    for query in (f"?council={lib.dover.slug}", "?topic=housing"):
+        _, listing = get(client, lib, query)
+        assert lib.homes.title in card_titles(listing), query
+    html = client.get(lib.bins.url).content.decode()
+    assert '<a class="cs-tag" href="/case-studies/?tag=bins">bins</a>' in html
+    assert "COVID-19 good practice" not in html  # not a COVID-19 case study
+    _, listing = get(client, lib, "?tag=bins")
+    assert card_titles(listing) == [lib.bins.title]
+    assert "Keyword: bins" in listing
+
+
+def test_cards_link_to_their_main_topic(client, lib):
+    _, html = get(client, lib)
+    assert '<a href="/case-studies/?topic=waste">View all Waste case studies</a>' in html

@@ -156,6 +156,7 @@ class CaseStudyIndexPageMixin(HostLayoutMixin, models.Model):
         listing = index_listing(request)
         context["listing"] = listing
         context["case_studies"] = listing.case_studies
+        context["listing_url"] = self.get_url(request)
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -429,9 +430,28 @@ class CaseStudyPageMixin(HostLayoutMixin, models.Model):
         pages = live_case_studies(site).in_bulk(chosen)
         return [pages[pk] for pk in chosen if pk in pages]
 
+    def index_page(self):
+        """The live case-study index this case study sits under (the library it links back
+        to), or None."""
+        return CaseStudyIndexPage.objects.ancestor_of(self).live().order_by("-depth").first()
+
+    def hub_page(self, index_page=None):
+        """The COVID-19 hub this case study belongs to: the hub it sits under, else, for a
+        COVID-19 case study, the hub its index promotes."""
+        hub = CovidHubPage.objects.ancestor_of(self).live().public().order_by("-depth").first()
+        if hub is None and self.is_covid19 and index_page is not None:
+            promoted = index_page.covid_hub
+            if promoted is not None and promoted.live:
+                hub = promoted
+        return hub
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_case_studies"] = self.related_case_studies(Site.find_for_request(request))
+        index_page = self.index_page()
+        context["index_page"] = index_page
+        context["listing_url"] = index_page.get_url(request) if index_page else None
+        context["hub_page"] = self.hub_page(index_page)
         return context
 
 
