@@ -117,6 +117,8 @@ def test_bad_input_is_a_400_that_names_the_field(client, lib):
     assert 'id="cs-date-from" name="date_from" value="yesterday" aria-invalid="true"' in html
     assert "Your search returned 0 results" in html
     assert choice(html, "topic", "waste").group(4) == "2"  # the form still offers the library
+    response, html = get(client, lib, "?date_from=yesterday&page=3")
+    assert response.status_code == 400 and "Page 3" not in html
     response, html = get(client, lib, "?topic=no-such-topic")
     assert response.status_code == 400 and "topic: unknown value no-such-topic" in html
 

@@ -181,7 +181,8 @@ def index_listing(request: HttpRequest) -> IndexListing:
     num_pages = max(1, math.ceil(total / size))
     if number > num_pages:
         number = num_pages
-        data = run(query, number)
+        if error is None:  # past the last page: show the last
+            data = run(query, number)
 
     ids = [item["id"] for item in data["items"]]
     pages = with_card_data(live_case_studies().filter(pk__in=ids)).in_bulk(ids) if ids else {}
