@@ -56,6 +56,7 @@ def test_the_host_sites_base_html_is_the_layout(client, pages, host_layout):
         # own page-wide styles (body, links, skip link) do not.
         head = html[: html.index("</head>")]
         assert "wagtail_casestudies/casestudies.css" in head, name
+        assert html.count("wagtail_casestudies/casestudies.css") == 1, name
         assert "casestudies-base.css" not in html, name
         assert "cs-skip-link" not in html, name
         body = html[html.index("<main") :]
@@ -91,3 +92,12 @@ def test_the_userbar_is_shown_to_editors_only(client, admin_user, pages):
 def test_the_document_language_is_the_active_language(client, pages):
     html = client.get(pages["case study"].url).content.decode()
     assert '<html lang="cy">' in html
+
+
+@override_settings(WAGTAIL_CASESTUDIES={"BASE_TEMPLATE": "no_css_block.html"})
+def test_a_layout_without_extra_css_gets_the_styles_with_the_content(client, pages, host_layout):
+    for name, page in pages.items():
+        html = client.get(page.url).content.decode()
+        assert html.count("wagtail_casestudies/casestudies.css") == 1, name
+        main = html[html.index('<main id="main-content">') :]
+        assert "wagtail_casestudies/casestudies.css" in main, name
