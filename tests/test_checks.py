@@ -66,3 +66,41 @@ def test_setting_is_reread_when_overridden():
         assert casestudy_settings.SUMMARY_MAX_LENGTH == 120
         assert casestudy_settings.INDEX_PAGE_SIZE == 10  # defaults fill the rest
     assert casestudy_settings.SUMMARY_MAX_LENGTH == 500
+
+
+def test_missing_api_apps_are_warnings_that_name_them():
+    real_is_installed = apps.is_installed
+    missing = ("rest_framework", "wagtail.api.v2")
+
+    def is_installed(name):
+        return name not in missing and real_is_installed(name)
+
+    with mock.patch.object(apps, "is_installed", side_effect=is_installed):
+        warnings = [
+            message
+            for message in checks.run_checks(tags=["compatibility"])
+            if message.id == "wagtail_casestudies.W002"
+        ]
+    assert len(warnings) == 2
+    assert "'rest_framework'" in warnings[0].msg and "'wagtail.api.v2'" in warnings[1].msg
+    assert all("Add '" in warning.hint for warning in warnings)
+    assert all(warning.level == checks.WARNING for warning in warnings)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("no/such/layout.html", "names 'no/such/layout.html', which does not exist"),
+        (42, "must be a template name or None"),
+    ],
+)
+def test_base_template_must_exist(value, message):
+    with override_settings(WAGTAIL_CASESTUDIES={"BASE_TEMPLATE": value}):
+        error = run_checks()["wagtail_casestudies.E004"]
+    assert message in error.msg
+    assert "{% block content %}" in error.hint
+
+
+@override_settings(WAGTAIL_CASESTUDIES={"BASE_TEMPLATE": "wagtail_casestudies/base.html"})
+def test_an_existing_base_template_passes():
+    assert run_checks() == {}

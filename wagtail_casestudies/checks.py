@@ -8,6 +8,8 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings as django_settings
 from django.core.checks import Error, Tags, Warning, register
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 
 from .conf import DEFAULTS, SETTING_NAME
 
@@ -22,6 +24,13 @@ REQUIRED_APPS = {
     "wagtail.search": "case-study search",
     "taggit": "case-study keywords",
     "modelcluster": "ordered councils, partners and related case studies",
+}
+
+# Apps the headless API (``wagtail_casestudies.api``) needs: a site that mounts no API can go
+# without them, so their absence is a warning.
+API_APPS = {
+    "rest_framework": "the API's responses and its browsable pages",
+    "wagtail.api.v2": "the API's endpoints and router",
 }
 
 POSITIVE_INTEGER_KEYS = (
@@ -44,6 +53,45 @@ def check_required_apps(app_configs: Iterable[Any] | None = None, **kwargs: Any)
                 )
             )
     return errors
+
+
+@register(Tags.compatibility)
+def check_api_apps(app_configs: Iterable[Any] | None = None, **kwargs: Any) -> list[Warning]:
+    return [
+        Warning(
+            f"wagtail_casestudies' API needs '{app_name}' in INSTALLED_APPS ({needed_for}).",
+            hint=f"Add '{app_name}' to INSTALLED_APPS (a site that mounts no API may ignore this).",
+            id="wagtail_casestudies.W002",
+        )
+        for app_name, needed_for in API_APPS.items()
+        if not apps.is_installed(app_name)
+    ]
+
+
+@register(Tags.compatibility, Tags.templates)
+def check_base_template(app_configs: Iterable[Any] | None = None, **kwargs: Any) -> list[Error]:
+    """``BASE_TEMPLATE`` must name a template that exists (None picks one, see layout.py)."""
+    user_settings = getattr(django_settings, SETTING_NAME, None)
+    if not isinstance(user_settings, dict) or user_settings.get("BASE_TEMPLATE") is None:
+        return []
+    name = user_settings["BASE_TEMPLATE"]
+    if not isinstance(name, str) or not name:
+        message = f"{SETTING_NAME}['BASE_TEMPLATE'] must be a template name or None, not {name!r}."
+    else:
+        try:
+            get_template(name)
+        except TemplateDoesNotExist:
+            message = f"{SETTING_NAME}['BASE_TEMPLATE'] names {name!r}, which does not exist."
+        else:
+            return []
+    return [
+        Error(
+            message,
+            hint="Name a template with a {% block content %}, or use None: the site's own "
+            "'base.html', else 'wagtail_casestudies/base.html'.",
+            id="wagtail_casestudies.E004",
+        )
+    ]
 
 
 @register(Tags.compatibility)

@@ -15,6 +15,9 @@ from django.dispatch import receiver
 SETTING_NAME = "WAGTAIL_CASESTUDIES"
 
 DEFAULTS: dict[str, Any] = {
+    # The template the package's pages extend. None: the site's own "base.html" when it has one
+    # (the `wagtail start` layout), else the package's "wagtail_casestudies/base.html".
+    "BASE_TEMPLATE": None,
     # The longest summary (the teaser in listings) an editor may save, in characters.
     "SUMMARY_MAX_LENGTH": 500,
     # How many days ahead of today a case study's publication date may be set.

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from ..cards.counts import site_counts
 from ..models import CaseStudyPage
@@ -40,10 +40,17 @@ class Listing:
         return [row[0] for row in self.rows]
 
 
-def run_listing(query: CaseStudyQuery, site: Site | None) -> Listing:
-    selection = CaseStudyFilter(query, visible_cards_of(site))
-    search_ids, searched_the_selection = _search(query, selection, site)
-    total, facets = _counts_and_facets(query, selection, site)
+def run_listing(query: CaseStudyQuery, site: Site | None, below: Page | None = None) -> Listing:
+    """The listing of ``site``'s visible case studies (only those below the page ``below``,
+    for an index page that is not the site's root)."""
+    visible = visible_cards_of(site)
+    scope = Scope(site)
+    if below is not None and (site is None or below.path != site.root_page.path):
+        visible = visible.filter(path__startswith=below.path)
+        scope = Scope(site, below.path)
+    selection = CaseStudyFilter(query, visible)
+    search_ids, searched_the_selection = _search(query, selection, scope)
+    total, facets = _counts_and_facets(query, selection, scope)
     start, stop = query.offset, query.offset + query.limit
     if query.orders_by_relevance:
         ranked = search_ids
@@ -51,28 +58,47 @@ def run_listing(query: CaseStudyQuery, site: Site | None) -> Listing:
             matching = set(selection.queryset(without="search").values_list("pk", flat=True))
             ranked = [pk for pk in search_ids if pk in matching]
         page_ids = ranked[start:stop]
-        rows = _rows(visible_cards_of(site).filter(pk__in=page_ids)) if page_ids else []
+        rows = _rows(visible.filter(pk__in=page_ids)) if page_ids else []
         position = {pk: index for index, pk in enumerate(page_ids)}
         rows.sort(key=lambda row: position[row[0]])
         return Listing(len(ranked), facets, rows)
     if total is None:
         total = get_or_compute(
-            versioned_key("total", *_selection_key(query, site)),
+            versioned_key("total", *_selection_key(query, scope)),
             lambda: selection.queryset().count(),
         )
     ordered = selection.ordered(selection.queryset())
     return Listing(total, facets, _rows(ordered[start:stop]) if query.limit else [])
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Whose case studies a listing lists: a site's, or those below one of its pages."""
+
+    site: Site | None
+    below_path: str | None = None
+
+    @property
+    def key(self) -> tuple:
+        return (self.site.pk if self.site else None, self.below_path)
+
+    @property
+    def stored_counts(self) -> dict[str, int] | None:
+        """The site's stored counts, when the listing is of the whole site."""
+        if self.site is None or self.below_path is not None:
+            return None
+        return site_counts(self.site)
+
+
 def _rows(cards: QuerySet) -> list[tuple[int, dict, int]]:
     return list(cards.values_list("pk", "data", "format"))
 
 
-def _selection_key(query: CaseStudyQuery, site: Site | None) -> tuple:
+def _selection_key(query: CaseStudyQuery, scope: Scope) -> tuple:
     """What a selection's counts depend on (beyond the content version): paging, sorting or
     changing the limit of the same selection does not count it again."""
     return (
-        site.pk if site else None,
+        scope.key,
         repr(sorted(query.filters.items())),
         query.include_districts,
         query.search,
@@ -81,13 +107,13 @@ def _selection_key(query: CaseStudyQuery, site: Site | None) -> tuple:
 
 
 def _search(
-    query: CaseStudyQuery, selection: CaseStudyFilter, site: Site | None
+    query: CaseStudyQuery, selection: CaseStudyFilter, scope: Scope
 ) -> tuple[list[int] | None, bool]:
     """Narrow the selection to the search's matches; returns (ranked ids, whether they were
     ranked within the selection itself)."""
     if not query.search:
         return None, False
-    within, key, searched_the_selection = visible_cards_of(site), (), False
+    within, key, searched_the_selection = selection.base, (), False
     if selection.conditions:
         # Within the filters, widened only as far as the facets need (a facet counts the search
         # under the other filters, not its own): a narrow selection is searched far faster than
@@ -105,26 +131,24 @@ def _search(
         query.search,
         searchable,
         query.search_operator,
-        cache_key_parts=(site.pk if site else None, *key),
+        cache_key_parts=(scope.key, *key),
     )
     selection.add_search(search_ids)
     return search_ids, searched_the_selection
 
 
 def _counts_and_facets(
-    query: CaseStudyQuery, selection: CaseStudyFilter, site: Site | None
+    query: CaseStudyQuery, selection: CaseStudyFilter, scope: Scope
 ) -> tuple[int | None, dict | None]:
     """(total, facets). Without filters or search, the site's stored counts have both; else the
     facets are counted (the total with them), and the total alone is left to the page."""
-    counts = None
-    if site is not None and not selection.conditions:
-        counts = site_counts(site)
+    counts = scope.stored_counts if not selection.conditions else None
     if counts is not None:
         facets = facets_from_counts(selection, counts, query.facets) if query.facets else None
         return counts.get("total", 0), facets
     if query.facets:
         return get_or_compute(
-            versioned_key("facets", *_selection_key(query, site), ",".join(query.facets)),
+            versioned_key("facets", *_selection_key(query, scope), ",".join(query.facets)),
             lambda: count_facets(selection, query.facets),
         )
     return None, None

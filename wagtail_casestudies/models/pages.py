@@ -12,7 +12,6 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +40,7 @@ from ..cards.batch import one_refresh_per_page
 from ..compat import get_base_page_model, get_base_page_model_string
 from ..completeness import publish_errors
 from ..conf import settings as casestudy_settings
+from ..layout import HostLayoutMixin
 from ..representation import card_queryset
 from ..template import SECTIONS_BY_KEY
 from ..visibility import visible_case_studies, visible_case_studies_of
@@ -68,7 +68,7 @@ def live_case_studies(site: Site | None = None):
 # --- The case-study index ---------------------------------------------------------------------
 
 
-class CaseStudyIndexPageMixin(models.Model):
+class CaseStudyIndexPageMixin(HostLayoutMixin, models.Model):
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     submission_guidance = RichTextField(
         _("how to submit a case study"),
@@ -147,21 +147,23 @@ class CaseStudyIndexPageMixin(models.Model):
         )
 
     def get_context(self, request, *args, **kwargs):
+        # The listing runs the API's own listing code (search, filters, facets, order), which
+        # imports the models: it is imported when first used, never while models load.
+        from ..listing_page import index_listing
+
         context = super().get_context(request, *args, **kwargs)
-        case_studies = self.case_studies()
-        topic_slug = request.GET.get("topic")
-        if topic_slug:
-            case_studies = case_studies.filter(topics__slug=topic_slug).distinct()
-        paginator = Paginator(case_studies, casestudy_settings.INDEX_PAGE_SIZE)
-        try:
-            page_of_results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_of_results = paginator.page(1)
-        except EmptyPage:
-            page_of_results = paginator.page(paginator.num_pages)
-        context["case_studies"] = page_of_results
-        context["paginator"] = paginator
+        listing = index_listing(request, self)
+        context["listing"] = listing
+        context["case_studies"] = listing.case_studies
+        context["listing_url"] = self.get_url(request)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        listing = getattr(response, "context_data", {}).get("listing")
+        if listing is not None and listing.error is not None:
+            response.status_code = 400  # the form is shown again, naming the bad parameter
+        return response
 
 
 class CaseStudyIndexPage(CaseStudyIndexPageMixin, BasePage):
@@ -204,7 +206,7 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class CaseStudyPageMixin(models.Model):
+class CaseStudyPageMixin(HostLayoutMixin, models.Model):
     """A council's account of a piece of work, following the case-study template.
 
     The concrete class must provide the ``council_links``, ``partners``, ``related_links`` and
@@ -425,9 +427,28 @@ class CaseStudyPageMixin(models.Model):
         pages = live_case_studies(site).in_bulk(chosen)
         return [pages[pk] for pk in chosen if pk in pages]
 
+    def index_page(self):
+        """The live case-study index this case study sits under (the library it links back
+        to), or None."""
+        return CaseStudyIndexPage.objects.ancestor_of(self).live().order_by("-depth").first()
+
+    def hub_page(self, index_page=None):
+        """The COVID-19 hub this case study belongs to: the hub it sits under, else, for a
+        COVID-19 case study, the hub its index promotes."""
+        hub = CovidHubPage.objects.ancestor_of(self).live().public().order_by("-depth").first()
+        if hub is None and self.is_covid19 and index_page is not None:
+            promoted = index_page.covid_hub
+            if promoted is not None and promoted.live:
+                hub = promoted
+        return hub
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_case_studies"] = self.related_case_studies(Site.find_for_request(request))
+        index_page = self.index_page()
+        context["index_page"] = index_page
+        context["listing_url"] = index_page.get_url(request) if index_page else None
+        context["hub_page"] = self.hub_page(index_page)
         return context
 
 
@@ -534,7 +555,7 @@ class CaseStudyRelatedPage(Orderable):
 # --- The COVID-19 hub ---------------------------------------------------------------------------
 
 
-class CovidHubPageMixin(models.Model):
+class CovidHubPageMixin(HostLayoutMixin, models.Model):
     """A curated page of council good practice on COVID-19, in themed sections.
 
     The concrete class must provide the ``featured_links`` relation (see ``CovidHubPage``).

@@ -23,6 +23,7 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 
 from ..blocks import RICH_TEXT_FEATURES
+from ..layout import HostLayoutMixin
 from ..models.pages import BasePage, base_page_link
 from ..template import TEMPLATE_SECTIONS
 
@@ -215,7 +216,7 @@ def delete_attachment_file(sender, instance: SubmissionAttachment, **kwargs) -> 
 # --- The page that shows the intake form ---------------------------------------------------------
 
 
-class CaseStudySubmissionPageMixin(models.Model):
+class CaseStudySubmissionPageMixin(HostLayoutMixin, models.Model):
     """A page with the case-study submission form; place it under the case-study index."""
 
     introduction = RichTextField(
