@@ -49,9 +49,12 @@ def test_ranking_matches_the_backend(library, monkeypatch, search, operator, nar
     ours = ranked_search_ids(search, queryset, operator)
     searchable = CaseStudyPage.objects.filter(pk__in=queryset.values("pk"))
     backend = get_search_backend()
+    # The listing searches plain text: a double quote is not syntax to it (SQLite's backend
+    # took a balanced pair as FTS5 syntax and found nothing, and failed on an odd one).
+    plain = search.replace('"', " ")
     theirs = [
         page.pk
-        for page in backend.search(search, searchable, operator=operator, order_by_relevance=True)
+        for page in backend.search(plain, searchable, operator=operator, order_by_relevance=True)
     ]
     assert set(ours) == set(theirs)
     if connection.vendor == "postgresql":  # SQLite's backend breaks ties differently
