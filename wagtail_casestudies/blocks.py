@@ -13,6 +13,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .template import SECTIONS_BY_KEY
+from .validators import validate_web_url
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -463,7 +464,7 @@ class ExternalHubEntryBlock(blocks.StructBlock):
         help_text=_("The council's name, or 'various' when several are involved."),
     )
     summary = blocks.TextBlock(label=_("Summary"))
-    link = blocks.URLBlock(label=_("Link"))
+    link = blocks.URLBlock(label=_("Link"), validators=[validate_web_url])
 
     class Meta:
         icon = "link"

@@ -41,6 +41,7 @@ from ..blocks import RICH_TEXT_FEATURES, CaseStudyBodyBlock, HubThemesBlock
 from ..compat import get_base_page_model, get_base_page_model_string
 from ..conf import settings as casestudy_settings
 from ..template import SECTIONS_BY_KEY
+from ..validators import validate_web_url
 
 BasePage = get_base_page_model()
 
@@ -89,6 +90,7 @@ class CaseStudyIndexPageMixin(models.Model):
         _("case study template link"),
         blank=True,
         help_text=_("Used when there is no template document."),
+        validators=[validate_web_url],
     )
     covid_hub = models.ForeignKey(
         "wagtail_casestudies.CovidHubPage",
@@ -505,7 +507,7 @@ class CaseStudyPartner(Orderable):
     kind = models.CharField(
         _("kind"), max_length=20, choices=PartnerKind.choices, default=PartnerKind.OTHER
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_url])
 
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]), FieldPanel("website")]
 

@@ -43,12 +43,16 @@ class Outcome:
     conflict: object = None
 
 
-def _idempotency_key(request, data) -> str | None:
+def _with_idempotency_header(request, data):
+    """The form's data with the ``Idempotency-Key`` header, when sent, as its idempotency field:
+    the header then passes the field's checks (at most 255 characters) instead of being cut
+    short, which let two different keys collide."""
     header = request.headers.get("Idempotency-Key")
-    if header:
-        return header
-    value = data.get(IDEMPOTENCY_FIELD) if hasattr(data, "get") else None
-    return value if isinstance(value, str) else None
+    if not header:
+        return data
+    data = data.copy()  # request.POST is immutable
+    data[IDEMPOTENCY_FIELD] = header
+    return data
 
 
 def _process(request, form: SubmissionForm, *, source: str, raw_data: dict) -> Outcome:
@@ -59,7 +63,7 @@ def _process(request, form: SubmissionForm, *, source: str, raw_data: dict) -> O
             form,
             raw_data=raw_data,
             source=source,
-            idempotency_key=_idempotency_key(request, form.data),
+            idempotency_key=form.cleaned_data.get(IDEMPOTENCY_FIELD) or None,
         )
     except IdempotencyConflict as conflict:
         return Outcome(form, conflict=conflict.submission)
@@ -155,14 +159,16 @@ def submit(request):
             return _error(_("The body is not valid JSON."), "invalid_json", 400)
         if not isinstance(payload, dict):
             return _error(_("Send a JSON object."), "invalid_json", 400)
-        form = SubmissionForm({k: v for k, v in payload.items() if v is not None})
+        form = SubmissionForm(
+            _with_idempotency_header(request, {k: v for k, v in payload.items() if v is not None})
+        )
         type_errors = _check_json_types(payload, form)
         if type_errors:
             return JsonResponse({"errors": type_errors}, status=400)
         raw_data = {k: v for k, v in payload.items() if k not in NOT_KEPT}
     elif request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
         try:
-            form = SubmissionForm(request.POST, request.FILES)
+            form = SubmissionForm(_with_idempotency_header(request, request.POST), request.FILES)
         except RequestDataTooBig:
             return _error(_("The submission is too large."), "too_large", 413)
         raw_data = _raw_from_querydict(request)
