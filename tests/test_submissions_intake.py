@@ -334,7 +334,7 @@ def test_partner_errors_name_the_row(post_json, council):
     ],
     ids=["malformed JSON", "JSON not an object", "unsupported content type"],
 )
-def test_endpoint_refuses_bodies_it_cannot_read(client, body, content_type, status, code):
+def test_endpoint_refuses_bodies_it_cannot_read(client, db, body, content_type, status, code):
     response = client.post(SUBMIT_URL, data=body, content_type=content_type)
     assert response.status_code == status
     assert response.json()["errors"]["__all__"][0]["code"] == code

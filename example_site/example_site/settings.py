@@ -109,8 +109,8 @@ WAGTAIL_CASESTUDIES = {
 }
 
 # The headless front end (the `frontend` app, at /frontend/) talks only to these public URLs.
-# Previews of unsaved drafts are kept in the default cache for this long (seconds): use a shared
-# cache (Redis, Memcached, the database) when the site runs in several processes.
+# Previews of unsaved drafts are kept for this long (seconds), in the frontend app's PreviewDraft
+# table: every process sees them and no cache eviction loses them.
 FRONTEND_PREVIEW_TIMEOUT = 60 * 60
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

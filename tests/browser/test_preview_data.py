@@ -16,7 +16,7 @@ def test_preview_data_needs_its_token(client, db):
     assert response["X-Robots-Tag"] == "noindex"
 
 
-def test_preview_tokens_are_unguessable_and_expire(settings):
+def test_preview_tokens_are_unguessable_and_expire(settings, db):
     first = preview.store({"data": {}})
     assert len(first) >= 32 and first != preview.store({"data": {}})
     settings.FRONTEND_PREVIEW_TIMEOUT = -1  # already expired

@@ -211,6 +211,27 @@ def delete_attachment_file(sender, instance: SubmissionAttachment, **kwargs) -> 
         instance.file.storage.delete(instance.file.name)
 
 
+class SubmissionRateWindow(models.Model):
+    """How many submission attempts one client address made in its current rate-limit window.
+
+    Kept in the database, not in Django's cache: the default cache is per process and shared
+    with API responses, and a few hundred distinct API requests evicted the counts, which lifted
+    the limit. ``client`` is a hash of the address, not the address. Rows whose window has ended
+    are deleted as new windows start.
+    """
+
+    client = models.CharField(max_length=64, unique=True)
+    window_start = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("submission rate-limit window")
+        verbose_name_plural = _("submission rate-limit windows")
+
+    def __str__(self) -> str:
+        return f"{self.client[:8]}…: {self.count} since {self.window_start:%Y-%m-%d %H:%M:%S}"
+
+
 # --- The page that shows the intake form ---------------------------------------------------------
 
 

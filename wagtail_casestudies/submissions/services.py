@@ -10,7 +10,6 @@ import logging
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
@@ -35,6 +34,7 @@ from .models import (
     AttachmentKind,
     CaseStudySubmission,
     SubmissionAttachment,
+    SubmissionRateWindow,
     SubmissionStatus,
 )
 from .sanitise import clean_text
@@ -59,18 +59,27 @@ def client_ip(request) -> str:
 def rate_limit_exceeded(request) -> bool:
     """Count this attempt against the client's allowance and say whether it is over.
 
-    A fixed window in Django's default cache: the first attempt starts the window.
+    A fixed window per client address, in the database (``SubmissionRateWindow``) so that no
+    cache eviction can reset it: the first attempt starts the window, and the row is locked
+    while it is counted so concurrent attempts each count once. Ended windows are pruned when
+    a new one starts.
     """
-    window = casestudy_settings.SUBMISSION_RATE_WINDOW
-    address_hash = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-    key = f"wagtail_casestudies:submission-rate:{address_hash}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # The window expired between add() and incr().
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > casestudy_settings.SUBMISSION_RATE_LIMIT
+    now = timezone.now()
+    window = datetime.timedelta(seconds=casestudy_settings.SUBMISSION_RATE_WINDOW)
+    client = hashlib.sha256(client_ip(request).encode()).hexdigest()
+    with transaction.atomic():
+        counter, created = SubmissionRateWindow.objects.select_for_update().get_or_create(
+            client=client, defaults={"window_start": now, "count": 1}
+        )
+        if created:
+            SubmissionRateWindow.objects.filter(window_start__lte=now - window).delete()
+        elif counter.window_start <= now - window:
+            counter.window_start, counter.count = now, 1
+            counter.save(update_fields=["window_start", "count"])
+        else:
+            SubmissionRateWindow.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+            counter.count += 1  # exact: the row is locked until this transaction ends
+    return counter.count > casestudy_settings.SUBMISSION_RATE_LIMIT
 
 
 # --- Storing a submission -------------------------------------------------------------------------
@@ -134,7 +143,7 @@ def store_submission(form, *, raw_data: dict, source: str, idempotency_key: str 
     data = form.to_data()
     attachments = form.attachments()
     fingerprint = payload_hash(data, attachments)
-    idempotency_key = (idempotency_key or "").strip()[:255] or None
+    idempotency_key = (idempotency_key or "").strip() or None
 
     existing = _existing(idempotency_key, fingerprint)
     if existing is not None:
