@@ -64,15 +64,15 @@ def field_names() -> list[str]:
 
 
 def stored_files() -> set[str]:
-    from django.core.files.storage import default_storage
+    from wagtail_casestudies.submissions.storage import private_storage
 
-    if not default_storage.exists("casestudy_submissions"):
+    if not private_storage.exists("casestudy_submissions"):
         return set()
-    folders, _files = default_storage.listdir("casestudy_submissions")
+    folders, _files = private_storage.listdir("casestudy_submissions")
     return {
         f"casestudy_submissions/{folder}/{name}"
         for folder in folders
-        for name in default_storage.listdir(f"casestudy_submissions/{folder}")[1]
+        for name in private_storage.listdir(f"casestudy_submissions/{folder}")[1]
     }
 
 

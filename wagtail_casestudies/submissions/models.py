@@ -25,6 +25,7 @@ from wagtail.images import get_image_model_string
 from ..blocks import RICH_TEXT_FEATURES
 from ..models.pages import BasePage, base_page_link
 from ..template import TEMPLATE_SECTIONS
+from .storage import submission_storage
 
 # Letters and digits that cannot be misread for one another when read out over the phone.
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -155,7 +156,7 @@ class CaseStudySubmission(models.Model):
 
 
 def attachment_upload_to(instance: SubmissionAttachment, filename: str) -> str:
-    # An unguessable folder per file: attachments are editors' material, not public media.
+    # An unguessable folder per file, in the private submission storage (storage.py).
     return f"casestudy_submissions/{uuid.uuid4().hex}/{get_valid_filename(filename)[-100:]}"
 
 
@@ -172,7 +173,9 @@ class SubmissionAttachment(models.Model):
         related_name="attachments",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=AttachmentKind.choices)
-    file = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=255)
+    file = models.FileField(
+        _("file"), upload_to=attachment_upload_to, storage=submission_storage, max_length=255
+    )
     original_name = models.CharField(_("file name"), max_length=255)
     file_type = models.CharField(_("file type"), max_length=10)
     content_type = models.CharField(_("content type"), max_length=100)

@@ -27,7 +27,7 @@ from wagtail.rich_text import RichText
 from ..conf import settings as casestudy_settings
 from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudyPartner, Council
 from ..template import TEMPLATE_SECTIONS
-from .files import DOCUMENT, IMAGE
+from .files import DOCUMENT, IMAGE, without_personal_metadata
 from .forms import section_block, section_fields
 from .matching import match_council
 from .models import (
@@ -37,6 +37,7 @@ from .models import (
     SubmissionRateWindow,
     SubmissionStatus,
 )
+from .privacy import private_collection, unguessable_name
 from .sanitise import clean_text
 
 logger = logging.getLogger(__name__)
@@ -185,7 +186,8 @@ def store_submission(form, *, raw_data: dict, source: str, idempotency_key: str 
                     sha256=_sha256(upload),
                 )
                 upload.seek(0)
-                attachment.file.save(upload.name, upload, save=False)
+                stored = without_personal_metadata(upload, upload.name) if kind == IMAGE else upload
+                attachment.file.save(upload.name, stored, save=False)
                 stored_files.append(attachment.file)
                 attachment.save()
     except IntegrityError:
@@ -370,12 +372,15 @@ def _import_attachment(attachment: SubmissionAttachment, user) -> None:
     # The file name is the submitter's text: it becomes the title (and default alt text).
     name = clean_text(attachment.original_name)
     title = name.rsplit(".", 1)[0][:255] or name[:255] or _("Attachment")
+    # Private until the case study is published (privacy.py).
+    content.name = unguessable_name(attachment.original_name)
+    owner = {"uploaded_by_user": user, "collection": private_collection()}
     if attachment.kind == IMAGE:
-        image = get_image_model()(title=title, file=content, uploaded_by_user=user)
+        image = get_image_model()(title=title, file=content, **owner)
         image.save()
         attachment.image = image
     else:
-        document = get_document_model()(title=title, file=content, uploaded_by_user=user)
+        document = get_document_model()(title=title, file=content, **owner)
         document.save()
         attachment.document = document
     attachment.save(update_fields=["image", "document"])
