@@ -257,3 +257,57 @@ def test_the_topic_export_neutralises_formulas(admin_client, db):
     url = reverse("wagtailsnippets_wagtail_casestudies_topic:list")
     (row,) = csv_rows(admin_client.get(url + "?export=csv"))
     assert (row["Name"], row["Description"]) == ("'@Digital", "'-1+2")
+
+
+# --- 13. Behind a proxy, the client address setting must follow -------------------------------
+
+
+@pytest.fixture
+def fresh_proxy_warning(monkeypatch):
+    from wagtail_casestudies.submissions import services
+
+    monkeypatch.setattr(services, "_warned_about_proxy", False)
+
+
+def test_a_submission_through_a_proxy_logs_a_warning_once(
+    client, register, caplog, fresh_proxy_warning
+):
+    council, topic = register
+    payload = valid_payload(councils=[council], topics=[topic])
+    with caplog.at_level("WARNING", logger="wagtail_casestudies.submissions.services"):
+        for _ in range(2):
+            post_json(client, payload, **{"X-Forwarded-For": "203.0.113.7"})
+    warnings = [r for r in caplog.records if "SUBMISSION_CLIENT_IP_HEADER" in r.getMessage()]
+    assert len(warnings) == 1
+    assert "HTTP_X_FORWARDED_FOR" in warnings[0].getMessage()
+
+
+def test_no_proxy_warning_when_the_setting_names_the_header(
+    client, register, caplog, settings, fresh_proxy_warning
+):
+    council, topic = register
+    settings.WAGTAIL_CASESTUDIES = {
+        "SUBMISSION_RATE_LIMIT": 10**9,
+        "SUBMISSION_CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR",
+    }
+    payload = valid_payload(councils=[council], topics=[topic])
+    with caplog.at_level("WARNING"):
+        post_json(client, payload, **{"X-Forwarded-For": "203.0.113.7"})
+    assert not [r for r in caplog.records if "SUBMISSION_CLIENT_IP_HEADER" in r.getMessage()]
+
+
+def test_the_deploy_check_warns_behind_a_proxy_with_remote_addr(settings):
+    from django.core import checks
+
+    def proxy_warnings():
+        return [
+            m.id
+            for m in checks.run_checks(include_deployment_checks=True, tags=["security"])
+            if m.id == "wagtail_casestudies.W020"
+        ]
+
+    assert proxy_warnings() == []
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    assert proxy_warnings() == ["wagtail_casestudies.W020"]
+    settings.WAGTAIL_CASESTUDIES = {"SUBMISSION_CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR"}
+    assert proxy_warnings() == []

@@ -48,13 +48,45 @@ CHANGE_PERMISSION = "wagtail_casestudies.change_casestudysubmission"
 # --- Abuse: the per-client rate limit -------------------------------------------------------------
 
 
+# Headers a proxy adds with the client's address: when a request carries one and the site reads
+# REMOTE_ADDR (the proxy's address), every client shares one rate-limit allowance.
+PROXY_HEADERS = (
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_FORWARDED",
+    "HTTP_X_REAL_IP",
+    "HTTP_CF_CONNECTING_IP",
+    "HTTP_TRUE_CLIENT_IP",
+)
+_warned_about_proxy = False
+
+
 def client_ip(request) -> str:
     """The client's address, from the META key SUBMISSION_CLIENT_IP_HEADER names. For a
     forwarded-for list the last entry (the one the site's own proxy added) is used."""
-    value = request.META.get(casestudy_settings.SUBMISSION_CLIENT_IP_HEADER) or ""
+    header = casestudy_settings.SUBMISSION_CLIENT_IP_HEADER
+    if header == "REMOTE_ADDR":
+        _warn_if_behind_a_proxy(request)
+    value = request.META.get(header) or ""
     if not value:
         value = request.META.get("REMOTE_ADDR", "")
     return value.split(",")[-1].strip() or "unknown"
+
+
+def _warn_if_behind_a_proxy(request) -> None:
+    """Log once per process when a submission arrives through a proxy the setting ignores."""
+    global _warned_about_proxy
+    if _warned_about_proxy:
+        return
+    seen = [name for name in PROXY_HEADERS if name in request.META]
+    if seen:
+        _warned_about_proxy = True
+        logger.warning(
+            "A case study submission arrived with %s while WAGTAIL_CASESTUDIES"
+            "['SUBMISSION_CLIENT_IP_HEADER'] is 'REMOTE_ADDR': behind a proxy every submitter "
+            "shares one rate-limit allowance. Set it to the header your proxy sets "
+            "(docs/submissions.md, 'Behind a proxy').",
+            ", ".join(seen),
+        )
 
 
 def rate_limit_exceeded(request) -> bool:
