@@ -149,3 +149,17 @@ def test_imported_attachments_are_private_until_the_case_study_is_published(conv
     assert (document.collection, image.collection) == (root, root)
     response = visitor.get(document.url)
     assert response.status_code == 200 or "login" not in response.get("Location", "")
+
+
+def test_without_a_storage_of_their_own_uploads_go_beside_media_root_not_under_it(settings):
+    import os
+
+    settings.STORAGES = {
+        name: value
+        for name, value in settings.STORAGES.items()
+        if name != "wagtail_casestudies_submissions"
+    }
+    settings.MEDIA_ROOT = "/srv/site/media"
+    location = os.path.abspath(private_storage.location)
+    assert location == "/srv/site/casestudy_submissions_private"
+    assert not location.startswith(settings.MEDIA_ROOT + os.sep)
