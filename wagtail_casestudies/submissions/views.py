@@ -228,7 +228,7 @@ def serve_submission_page(page, request, *args, **kwargs):
     template = page.get_template(request, *args, **kwargs)
     status = 200
     if request.method == "POST":
-        form = SubmissionForm(request.POST, request.FILES)
+        form = SubmissionForm(_with_idempotency_header(request, request.POST), request.FILES)
         if rate_limit_exceeded(request):
             form.full_clean()
             form.add_error(
