@@ -84,6 +84,8 @@ MEDIA_ROOT = os.path.join(BASE_DIR, "artifacts", "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Raw submission uploads, kept apart from the public media (submissions/storage.py).
+    "wagtail_casestudies_submissions": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

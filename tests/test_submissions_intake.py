@@ -10,7 +10,6 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.test import Client
 
@@ -26,6 +25,7 @@ from tests.submissions_support import (
 )
 from wagtail_casestudies.models import CaseStudySubmission, CaseStudySubmissionPage
 from wagtail_casestudies.submissions.models import SubmissionStatus
+from wagtail_casestudies.submissions.storage import private_storage
 
 SUBMIT_URL = "/casestudies/submit/"  # reverse("wagtail_casestudies:submit") in tests/urls.py
 DELETE = object()
@@ -88,13 +88,13 @@ def post_form(client, submission_page, django_capture_on_commit_callbacks):
 
 def stored_files() -> set[str]:
     """Every attachment file in storage (which outlives each test's database rollback)."""
-    if not default_storage.exists("casestudy_submissions"):
+    if not private_storage.exists("casestudy_submissions"):
         return set()
-    folders, _files = default_storage.listdir("casestudy_submissions")
+    folders, _files = private_storage.listdir("casestudy_submissions")
     return {
         f"{folder}/{name}"
         for folder in folders
-        for name in default_storage.listdir(f"casestudy_submissions/{folder}")[1]
+        for name in private_storage.listdir(f"casestudy_submissions/{folder}")[1]
     }
 
 
@@ -334,7 +334,7 @@ def test_partner_errors_name_the_row(post_json, council):
     ],
     ids=["malformed JSON", "JSON not an object", "unsupported content type"],
 )
-def test_endpoint_refuses_bodies_it_cannot_read(client, body, content_type, status, code):
+def test_endpoint_refuses_bodies_it_cannot_read(client, db, body, content_type, status, code):
     response = client.post(SUBMIT_URL, data=body, content_type=content_type)
     assert response.status_code == status
     assert response.json()["errors"]["__all__"][0]["code"] == code

@@ -28,6 +28,7 @@ from .representation import (
     rich_text_html,
 )
 from .template import SECTIONS_BY_KEY
+from .validators import validate_web_url
 from .visibility import visible_case_studies, visible_case_studies_of
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -483,7 +484,7 @@ class ExternalHubEntryBlock(blocks.StructBlock):
         help_text=_("The council's name, or 'various' when several are involved."),
     )
     summary = blocks.TextBlock(label=_("Summary"))
-    link = blocks.URLBlock(label=_("Link"))
+    link = blocks.URLBlock(label=_("Link"), validators=[validate_web_url])
 
     class Meta:
         icon = "link"

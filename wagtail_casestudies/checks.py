@@ -233,3 +233,36 @@ def check_submission_settings(app_configs: Iterable[Any] | None = None, **kwargs
     if not isinstance(user_settings.get("REQUIRE_COMPLETE_TO_PUBLISH", False), bool):
         error("REQUIRE_COMPLETE_TO_PUBLISH", "must be True or False.", "The default is False.")
     return messages
+
+
+# --- Behind a proxy --------------------------------------------------------------------------
+
+# Settings that say the site runs behind a proxy or load balancer.
+PROXY_SETTINGS = ("SECURE_PROXY_SSL_HEADER", "USE_X_FORWARDED_HOST", "USE_X_FORWARDED_PORT")
+
+
+@register(Tags.security, deploy=True)
+def check_client_ip_header_behind_proxy(
+    app_configs: Iterable[Any] | None = None, **kwargs: Any
+) -> list[Warning]:
+    """Behind a proxy REMOTE_ADDR is the proxy's address: every submitter would share one
+    rate-limit allowance, and ten bogus posts would lock everybody out. A check cannot see
+    requests, so this one reads the settings that say a proxy is there; the intake also logs a
+    warning on the first request that arrives with proxy headers (services.client_ip)."""
+    from .conf import settings as casestudy_settings
+
+    if casestudy_settings.SUBMISSION_CLIENT_IP_HEADER != "REMOTE_ADDR":
+        return []
+    behind = [name for name in PROXY_SETTINGS if getattr(django_settings, name, None)]
+    if not behind:
+        return []
+    return [
+        Warning(
+            f"{', '.join(behind)} says this site is behind a proxy, but "
+            f"{SETTING_NAME}['SUBMISSION_CLIENT_IP_HEADER'] is 'REMOTE_ADDR' (the proxy's "
+            "address): every submitter shares one rate-limit allowance.",
+            hint="Name the header your proxy sets to the client's address, e.g. "
+            "'HTTP_X_FORWARDED_FOR' or 'HTTP_CF_CONNECTING_IP' (docs/submissions.md).",
+            id="wagtail_casestudies.W020",
+        )
+    ]

@@ -35,11 +35,12 @@ DEFAULTS: dict[str, Any] = {
     # may change submissions (the "change case study submission" permission, or a superuser).
     "SUBMISSION_NOTIFY_EMAILS": [],
     # At most this many submission attempts per client IP address in each window of
-    # SUBMISSION_RATE_WINDOW seconds, counted in Django's default cache.
+    # SUBMISSION_RATE_WINDOW seconds, counted in the database (SubmissionRateWindow).
     "SUBMISSION_RATE_LIMIT": 10,
     "SUBMISSION_RATE_WINDOW": 3600,
     # The request.META key holding the client's IP address. Behind a proxy that appends the
-    # client to X-Forwarded-For, use "HTTP_X_FORWARDED_FOR" (its last address is used).
+    # client to X-Forwarded-For, use "HTTP_X_FORWARDED_FOR" (its last address is used); see
+    # docs/submissions.md, "Behind a proxy" (check W020 warns when it looks forgotten).
     "SUBMISSION_CLIENT_IP_HEADER": "REMOTE_ADDR",
     # A submission identical to one received this many seconds ago returns the first one's
     # reference instead of being stored twice.

@@ -16,9 +16,11 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.pages.listing import PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .completeness import completeness_label, completeness_of
+from .exports import SafeSpreadsheetExportMixin
 from .models import (
     CaseStudyCouncil,
     CaseStudyPage,
@@ -74,6 +76,17 @@ class DeleteView(SnippetDeleteView):
             return redirect(self.get_success_url())
 
 
+class IndexView(SafeSpreadsheetExportMixin, SnippetIndexView):
+    """The snippet listing, whose CSV export never carries a formula."""
+
+
+class CaseStudySnippetViewSet(SnippetViewSet):
+    """What the package's snippet viewsets share: safe exports, and a delete that explains."""
+
+    index_view_class = IndexView
+    delete_view_class = DeleteView
+
+
 class CouncilActiveFilter(django_filters.ChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("choices", [("active", _("Active")), ("abolished", _("Abolished"))])
@@ -110,10 +123,9 @@ class CouncilFilterSet(WagtailFilterSet):
         fields = ["council_type", "region", "nation", "status", "parent"]
 
 
-class CouncilViewSet(SnippetViewSet):
+class CouncilViewSet(CaseStudySnippetViewSet):
     """The council register: filter by type, place and status; export it with its GSS codes."""
 
-    delete_view_class = DeleteView
     model = Council
     icon = "group"
     menu_label = _("Councils")
@@ -189,8 +201,7 @@ class TopicFilterSet(WagtailFilterSet):
         fields = ["parent"]
 
 
-class TopicViewSet(SnippetViewSet):
-    delete_view_class = DeleteView
+class TopicViewSet(CaseStudySnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
@@ -213,8 +224,7 @@ class TopicViewSet(SnippetViewSet):
         ).order_by("name")
 
 
-class SupportTypeViewSet(SnippetViewSet):
-    delete_view_class = DeleteView
+class SupportTypeViewSet(CaseStudySnippetViewSet):
     model = SupportType
     icon = "help"
     menu_label = _("Support types")

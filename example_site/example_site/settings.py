@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -36,6 +37,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "corsheaders",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -45,6 +48,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it answers CORS preflight requests itself (the submission endpoint takes only POST).
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -53,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "example_site.urls"
@@ -98,6 +104,15 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Raw submission uploads: outside MEDIA_ROOT, which is served publicly (docs/submissions.md).
+    "wagtail_casestudies_submissions": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT.parent / "private_submissions", "base_url": "/-/"},
+    },
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -109,8 +124,8 @@ WAGTAIL_CASESTUDIES = {
 }
 
 # The headless front end (the `frontend` app, at /frontend/) talks only to these public URLs.
-# Previews of unsaved drafts are kept in the default cache for this long (seconds): use a shared
-# cache (Redis, Memcached, the database) when the site runs in several processes.
+# Previews of unsaved drafts are kept for this long (seconds), in the frontend app's PreviewDraft
+# table: every process sees them and no cache eviction loses them.
 FRONTEND_PREVIEW_TIMEOUT = 60 * 60
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
@@ -119,3 +134,41 @@ WAGTAILEMBEDS_FINDERS = [
     {"class": "demo.embeds.DemoVideoFinder"},
     {"class": "wagtail.embeds.finders.oembed"},
 ]
+
+# --- A front end on another origin (docs/headless.md) ---------------------------------------------
+# The origins allowed to call the API and the submission endpoint from a browser, comma-separated
+# (e.g. "https://casestudies.example.org"). CORS applies to those URLs only.
+CORS_ALLOWED_ORIGINS = [
+    origin for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if origin
+]
+CORS_URLS_REGEX = r"^/(api/|casestudies/submit/|casestudies/template/)"
+CORS_ALLOW_HEADERS = (*default_headers, "idempotency-key")
+CORS_EXPOSE_HEADERS = ["ETag", "Idempotent-Replayed", "Retry-After"]
+# The front end app (/frontend/) served from another origin reads the API of this one.
+FRONTEND_API_ORIGIN = os.environ.get("FRONTEND_API_ORIGIN", "")
+
+# --- Content-Security-Policy (django-csp; docs/installation.md) ----------------------------------
+# No inline script or style anywhere on the public pages: the headless front end puts sanitised
+# API rich text into innerHTML, and the policy is the second line of defence. The Wagtail admin
+# and the browsable API keep their own inline scripts, so they are left out.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/api/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *([FRONTEND_API_ORIGIN] if FRONTEND_API_ORIGIN else [])],
+        "connect-src": ["'self'", *([FRONTEND_API_ORIGIN] if FRONTEND_API_ORIGIN else [])],
+        # Video embeds (the demo's are local; real ones come from these providers).
+        "frame-src": [
+            "'self'",
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],  # the admin's preview panel shows the front end
+    },
+}

@@ -3,7 +3,7 @@
 Wagtail builds the draft from the editor's form and hands it to the page's preview machinery.
 For case studies the front end's views (see ``wagtail_hooks.py``) do not render a Django
 template: they serialise the draft exactly as the API's detail endpoint would serialise a
-published case study, keep that data in the cache under a random token for
+published case study, keep that data in a table (``PreviewDraft``) under a random token for
 ``FRONTEND_PREVIEW_TIMEOUT`` seconds, and redirect the preview panel to
 ``/frontend/preview/?token=…``, where the front end renders it with the same code it uses for
 live case studies.
@@ -15,13 +15,14 @@ token (the editor's preview panel), not by any API endpoint.
 
 from __future__ import annotations
 
+import datetime
 import secrets
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from wagtail.models import Site
 
@@ -30,7 +31,7 @@ from wagtail_casestudies.api.related import related_ids
 from wagtail_casestudies.api.views import CaseStudiesAPIViewSet
 from wagtail_casestudies.visibility import visible_case_studies_of
 
-CACHE_PREFIX = "frontend-preview:"
+from .models import PreviewDraft
 
 
 def timeout() -> int:
@@ -51,16 +52,22 @@ def case_study_data(page, request) -> dict[str, Any]:
 
 
 def store(data: dict[str, Any]) -> str:
-    """Keep preview data under a new unguessable token; return the token."""
+    """Keep preview data under a new unguessable token until it expires; return the token.
+    Expired drafts are deleted here, so the table holds only the drafts still in use."""
+    now = timezone.now()
+    PreviewDraft.objects.filter(expires_at__lte=now).delete()
     token = secrets.token_urlsafe(24)
-    cache.set(CACHE_PREFIX + token, data, timeout())
+    PreviewDraft.objects.create(
+        token=token, data=data, expires_at=now + datetime.timedelta(seconds=timeout())
+    )
     return token
 
 
 def load(token: str) -> dict[str, Any] | None:
     if not token or len(token) > 64:
         return None
-    return cache.get(CACHE_PREFIX + token)
+    draft = PreviewDraft.objects.filter(token=token, expires_at__gt=timezone.now()).first()
+    return draft.data if draft is not None else None
 
 
 def preview_url(token: str) -> str:

@@ -21,12 +21,14 @@ from . import preview
 @xframe_options_sameorigin  # the admin's preview panel shows the preview in an iframe
 def shell(request: HttpRequest, route: str = "") -> HttpResponse:
     site = Site.find_for_request(request)
+    # Empty: the API is on this origin. Set, the front end reads another origin's API (CORS).
+    api_origin = getattr(settings, "FRONTEND_API_ORIGIN", "").rstrip("/")
     config = {
         "base": reverse("frontend:home"),
-        "api": "/api/v2/",
-        "submit": reverse("wagtail_casestudies:submit"),
-        "schema": reverse("wagtail_casestudies:template_schema"),
-        "templateDocx": reverse("wagtail_casestudies:template_docx"),
+        "api": api_origin + "/api/v2/",
+        "submit": api_origin + reverse("wagtail_casestudies:submit"),
+        "schema": api_origin + reverse("wagtail_casestudies:template_schema"),
+        "templateDocx": api_origin + reverse("wagtail_casestudies:template_docx"),
         "previewData": reverse("frontend:preview_data"),
         "siteName": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
     }

@@ -133,7 +133,28 @@ def django_db_setup(request, tmp_path_factory, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def server(request, tmp_path_factory):
+def second_origin_port() -> int:
+    """The port the front end is also served from, as another origin (test_cross_origin.py):
+    chosen before the main server starts, which must list it in CORS_ALLOWED_ORIGINS."""
+    return free_port()
+
+
+_SERVER_ENV: dict = {}
+
+
+def serve(env: dict, port: int, log_path: Path) -> subprocess.Popen:
+    log = open(log_path, "w")  # noqa: SIM115 (the process owns it until it ends)
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=EXAMPLE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+@pytest.fixture(scope="session")
+def server(request, tmp_path_factory, second_origin_port):
     """The example site, set up from scratch and served on 127.0.0.1; yields its base URL.
 
     BROWSER_TEST_SERVER=http://127.0.0.1:8000 uses a server you already run instead (with the
@@ -156,21 +177,33 @@ def server(request, tmp_path_factory):
         shutil.copyfile(request.getfixturevalue("migrated_database"), database)
         env = site_env(folder, database, base_url)
     run_in_site(env, *setup)
-    log = open(folder / "server.log", "w")  # noqa: SIM115 (closed below)
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=EXAMPLE_DIR,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    env["CORS_ALLOWED_ORIGINS"] = f"http://127.0.0.1:{second_origin_port}"
+    _SERVER_ENV.update(env, SERVER_LOG_FOLDER=str(folder))
+    process = serve(env, port, folder / "server.log")
     try:
         wait_for(base_url + "/frontend/")
         yield base_url
     finally:
         process.terminate()
         process.wait(timeout=10)
-        log.close()
+
+
+@pytest.fixture(scope="session")
+def cross_origin_frontend(server, second_origin_port):
+    """The same front end served from a second origin (another port), reading the API of
+    ``server`` across origins, as a headless site on its own domain does."""
+    if not _SERVER_ENV:
+        pytest.skip("BROWSER_TEST_SERVER: start a second origin by hand to test CORS")
+    env = {**_SERVER_ENV, "FRONTEND_API_ORIGIN": server}
+    folder = Path(env.pop("SERVER_LOG_FOLDER"))
+    process = serve(env, second_origin_port, folder / "second-origin.log")
+    base_url = f"http://127.0.0.1:{second_origin_port}"
+    try:
+        wait_for(base_url + "/frontend/")
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests import factories
-from tests.reliability.conftest import fuzzer
+from tests.reliability.conftest import FIGURES, fuzzer
 from tests.reliability.fuzzing import HTML, NASTY, NUMBERS, SQL, fuzz_settings
 from tests.submissions_support import docx_bytes, png_bytes, valid_payload
 from wagtail_casestudies.models import CaseStudySubmission
@@ -64,15 +65,15 @@ def field_names() -> list[str]:
 
 
 def stored_files() -> set[str]:
-    from django.core.files.storage import default_storage
+    from wagtail_casestudies.submissions.storage import private_storage
 
-    if not default_storage.exists("casestudy_submissions"):
+    if not private_storage.exists("casestudy_submissions"):
         return set()
-    folders, _files = default_storage.listdir("casestudy_submissions")
+    folders, _files = private_storage.listdir("casestudy_submissions")
     return {
         f"casestudy_submissions/{folder}/{name}"
         for folder in folders
-        for name in default_storage.listdir(f"casestudy_submissions/{folder}")[1]
+        for name in private_storage.listdir(f"casestudy_submissions/{folder}")[1]
     }
 
 
@@ -213,6 +214,79 @@ def test_any_multipart_form(client, register, open_endpoint, figures):
         check_answer(response, (fields, [(k, n) for k, n, _c in files]))
 
     check()
+
+
+# Ids past 64 bits, negative overflow, floats and their spellings as text: wherever an id goes.
+HOSTILE_IDS = st.one_of(
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.integers(min_value=2**63 - 2, max_value=2**63 + 2),
+    st.integers(min_value=-(2**63) - 2, max_value=-(2**63) + 2),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from([1e20, -1e20, 2.0**63, "1e20", "9223372036854775808", "-0", "0x10", "1.0"]),
+    st.integers(min_value=-(10**40), max_value=10**40).map(str),
+)
+ID_FIELDS = ("councils", "topics")
+# What a spreadsheet reads as a formula (the OWASP list), before any text.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULAS = st.tuples(
+    st.sampled_from(FORMULA_PREFIXES),
+    st.sampled_from(
+        ["1+1", 'HYPERLINK("https://evil.example","x")', "cmd|' /C calc'!A0", "SUM(A1)"]
+    ),
+).map("".join)
+
+
+@fuzzer
+def test_hostile_ids_and_formulas_in_every_field(client, admin_client, register, open_endpoint):
+    """Any id in councils and topics answers 400 naming the field (never a 500), and a formula
+    in any text field is stored as text and neutralised in the inbox's CSV export."""
+    import csv
+    import io
+
+    from django.urls import reverse
+
+    council, topic = register
+    form = SubmissionForm()
+    text_fields = [
+        name
+        for name, form_field in form.fields.items()
+        if isinstance(form_field, forms.CharField)
+        and name not in ("homepage", "idempotency_key")
+        and not isinstance(form_field, forms.EmailField)
+    ]
+
+    @fuzz_settings(40)
+    @given(
+        ids=st.dictionaries(
+            st.sampled_from(ID_FIELDS), st.lists(HOSTILE_IDS, min_size=1, max_size=3)
+        ),
+        formulas=st.dictionaries(st.sampled_from(text_fields), FORMULAS, min_size=1, max_size=6),
+    )
+    def check(ids, formulas):
+        payload = valid_payload(councils=[council], topics=[topic])
+        payload.update(formulas)
+        payload.update(ids)
+        payload["partners"] = [{"name": next(iter(formulas.values())), "kind": "charity"}]
+        response = client.post(
+            SUBMIT_URL, data=json.dumps(payload), content_type="application/json"
+        )
+        FIGURES.add("submission fuzzing: requests", "hostile ids and formulas")
+        FIGURES.add("submission fuzzing: answers", str(response.status_code))
+        body = check_answer(response, (ids, formulas))
+        if response.status_code == 400:
+            # An id that is not one of the register's is refused under its own field's name.
+            assert set(body["errors"]) & set(ids) or set(body["errors"]) - set(ID_FIELDS), body
+
+    check()
+    export = admin_client.get(
+        reverse("wagtail_casestudies_casestudysubmission_modeladmin_index") + "?export=csv"
+    )
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))[1:]
+    FIGURES.add("submission fuzzing: CSV rows checked for formulas", "inbox export", len(rows))
+    assert rows, "no submission was stored: the fuzzer tried nothing worth exporting"
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(FORMULA_PREFIXES), (row, cell)
 
 
 def test_long_lists_are_refused_before_any_lookup(client, register, open_endpoint):

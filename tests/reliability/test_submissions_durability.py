@@ -229,7 +229,7 @@ def test_process_killed_after_storing_loses_nothing_and_notifies_later(
 def test_disk_full_while_storing_keeps_no_row_and_no_file(council, endpoint_settings):
     endpoint_settings.STORAGES = {
         **endpoint_settings.STORAGES,
-        "default": {"BACKEND": "tests.reliability.support.FullDiskStorage"},
+        "wagtail_casestudies_submissions": {"BACKEND": "tests.reliability.support.FullDiskStorage"},
     }
     client = Client(raise_request_exception=False)
     data = {
@@ -241,11 +241,11 @@ def test_disk_full_while_storing_keeps_no_row_and_no_file(council, endpoint_sett
     assert response.status_code == 500  # an honest server error; the client may retry
     assert not CaseStudySubmission.objects.exists()
     assert not SubmissionAttachment.objects.exists()
-    from django.core.files.storage import default_storage
+    from wagtail_casestudies.submissions.storage import private_storage
 
-    assert default_storage.listdir("") == ([], []) or not any(
-        default_storage.listdir(f"casestudy_submissions/{folder}")[1]
-        for folder in default_storage.listdir("casestudy_submissions")[0]
+    assert private_storage.listdir("") == ([], []) or not any(
+        private_storage.listdir(f"casestudy_submissions/{folder}")[1]
+        for folder in private_storage.listdir("casestudy_submissions")[0]
     )
 
 

@@ -43,6 +43,7 @@ from ..conf import settings as casestudy_settings
 from ..layout import HostLayoutMixin
 from ..representation import card_queryset
 from ..template import SECTIONS_BY_KEY
+from ..validators import validate_web_url
 from ..visibility import visible_case_studies, visible_case_studies_of
 
 BasePage = get_base_page_model()
@@ -88,6 +89,7 @@ class CaseStudyIndexPageMixin(HostLayoutMixin, models.Model):
         _("case study template link"),
         blank=True,
         help_text=_("Used when there is no template document."),
+        validators=[validate_web_url],
     )
     covid_hub = models.ForeignKey(
         "wagtail_casestudies.CovidHubPage",
@@ -518,7 +520,7 @@ class CaseStudyPartner(Orderable):
     kind = models.CharField(
         _("kind"), max_length=20, choices=PartnerKind.choices, default=PartnerKind.OTHER
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_url])
 
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]), FieldPanel("website")]
 

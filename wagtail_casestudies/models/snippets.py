@@ -15,6 +15,7 @@ from wagtail.images import get_image_model_string
 from wagtail.search import index
 
 from .. import api_fields as api
+from ..validators import validate_web_url
 
 
 class CouncilType(models.TextChoices):
@@ -183,7 +184,7 @@ class Council(NamedSnippet):
         related_name="children",
         help_text=_("For a district council, the county council it sits in."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_web_url])
     logo = models.ForeignKey(
         get_image_model_string(),
         verbose_name=_("logo"),
@@ -399,7 +400,12 @@ class SupportType(NamedSnippet):
     """The support programme behind a piece of work (One Public Estate, Behavioural Insights, …)."""
 
     description = models.TextField(_("description"), blank=True)
-    link = models.URLField(_("link"), blank=True, help_text=_("The programme's own web page."))
+    link = models.URLField(
+        _("link"),
+        blank=True,
+        help_text=_("The programme's own web page."),
+        validators=[validate_web_url],
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("link")]
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -24,6 +25,7 @@ from ..blocks import CaseStudyBodyBlock
 from ..conf import settings as casestudy_settings
 from ..models import CaseStudyPage, Council, PartnerKind, Topic
 from ..template import TEMPLATE_SECTIONS, TemplateSection
+from ..validators import has_control_characters, validate_single_line, validate_web_url
 from .files import DOCUMENT, FILE_TYPES, IMAGE, check_document, check_image
 from .matching import match_council
 from .sanitise import clean_rich_text, clean_text
@@ -71,7 +73,16 @@ def section_fields(section: TemplateSection) -> list[tuple[str, str | None]]:
 
 
 class PlainTextField(forms.CharField):
-    """Text with every tag stripped before it is checked, so '<b></b>' does not count as text."""
+    """Text with every tag stripped before it is checked, so '<b></b>' does not count as text.
+
+    ``single_line`` fields (a title, a name) refuse line breaks and other control characters.
+    """
+
+    def __init__(self, *args, single_line: bool = False, **kwargs):
+        self.single_line = single_line
+        super().__init__(*args, **kwargs)
+        if single_line:
+            self.validators.append(validate_single_line)
 
     def to_python(self, value):
         return clean_text(super().to_python(value))
@@ -130,6 +141,7 @@ class LinesField(forms.CharField):
                 _("Give at most %(max)d lines."), code="max_num", params={"max": MAX_CHOICES}
             )
         for line in value:
+            validate_single_line(line)
             if len(line) > self.max_line_length:
                 raise ValidationError(
                     _("'%(line)s…' is too long: keep each line to %(max)d characters."),
@@ -194,7 +206,9 @@ class PartnersField(forms.Field):
             raise ValidationError(
                 _("Name at most %(max)d partners."), code="max_num", params={"max": MAX_PARTNERS}
             )
-        url_field = forms.URLField(required=False, max_length=200, assume_scheme="https")
+        url_field = forms.URLField(
+            required=False, max_length=200, assume_scheme="https", validators=[validate_web_url]
+        )
         partners, errors = [], []
 
         def row_error(number, message, code):
@@ -218,6 +232,8 @@ class PartnersField(forms.Field):
                 row_error(number, _("give the organisation's name."), "required")
             elif len(name) > 255:
                 row_error(number, _("keep the name to 255 characters."), "max_length")
+            elif has_control_characters(name):
+                row_error(number, _("keep the name to one line."), "control_characters")
             if kind and kind not in PartnerKind.values:
                 row_error(number, _("choose a kind from the list."), "invalid_choice")
             try:
@@ -293,6 +309,7 @@ def _field_for_block(block: blocks.Block, *, label, help_text, required: bool) -
             required=required,
             max_length=block.field.max_length or casestudy_settings.SUBMISSION_SECTION_MAX_LENGTH,
             widget=forms.Textarea if is_text else forms.TextInput,
+            single_line=not is_text,
         )
     if isinstance(block, blocks.DecimalBlock | blocks.IntegerBlock | blocks.FloatBlock):
         form_field = copy.deepcopy(block.field)
@@ -325,6 +342,7 @@ def template_fields() -> dict[str, forms.Field]:
                 if is_summary
                 else model_field.max_length,
                 widget=forms.Textarea(attrs={"rows": 3}) if is_summary else forms.TextInput,
+                single_line=not is_summary,
             )
             continue
         block = section_block(section.key)
@@ -409,7 +427,12 @@ def field_groups() -> list[FieldGroup]:
 
 
 class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Refuses more than MAX_CHOICES values before looking any of them up."""
+    """Refuses more than MAX_CHOICES values, and any value that is not a whole number the primary
+    key's column can hold, before looking any of them up.
+
+    Without the second check an id past 64 bits (``"9223372036854775808"``, ``1e20``) reaches
+    the database driver, which raises OverflowError: a 500 instead of a 400 naming the field.
+    """
 
     def clean(self, value):
         if isinstance(value, list | tuple) and len(value) > MAX_CHOICES:
@@ -417,6 +440,25 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                 _("Choose at most %(max)d."), code="max_num", params={"max": MAX_CHOICES}
             )
         return super().clean(value)
+
+    def _check_values(self, value):
+        pk_field = self.queryset.model._meta.pk
+        if isinstance(pk_field, models.IntegerField):
+            for pk in value:
+                self._check_integer_id(pk_field, pk)
+        return super()._check_values(value)
+
+    def _check_integer_id(self, pk_field, pk) -> None:
+        invalid = ValidationError(
+            self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+        )
+        text = str(pk).strip() if isinstance(pk, str | int) and not isinstance(pk, bool) else ""
+        if not text.lstrip("+-").isascii() or not text.lstrip("+-").isdigit():
+            raise invalid  # a float, 1e20, '٣', a list, …
+        try:
+            pk_field.run_validators(int(text))  # the column's range, from the database backend
+        except ValidationError:
+            raise invalid from None
 
 
 class OrderedCouncilsField(BoundedModelMultipleChoiceField):

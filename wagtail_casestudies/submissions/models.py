@@ -26,6 +26,7 @@ from ..blocks import RICH_TEXT_FEATURES
 from ..layout import HostLayoutMixin
 from ..models.pages import BasePage, base_page_link
 from ..template import TEMPLATE_SECTIONS
+from .storage import submission_storage
 
 # Letters and digits that cannot be misread for one another when read out over the phone.
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -157,7 +158,7 @@ class CaseStudySubmission(models.Model):
 
 
 def attachment_upload_to(instance: SubmissionAttachment, filename: str) -> str:
-    # An unguessable folder per file: attachments are editors' material, not public media.
+    # An unguessable folder per file, in the private submission storage (storage.py).
     return f"casestudy_submissions/{uuid.uuid4().hex}/{get_valid_filename(filename)[-100:]}"
 
 
@@ -174,7 +175,9 @@ class SubmissionAttachment(models.Model):
         related_name="attachments",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=AttachmentKind.choices)
-    file = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=255)
+    file = models.FileField(
+        _("file"), upload_to=attachment_upload_to, storage=submission_storage, max_length=255
+    )
     original_name = models.CharField(_("file name"), max_length=255)
     file_type = models.CharField(_("file type"), max_length=10)
     content_type = models.CharField(_("content type"), max_length=100)
@@ -211,6 +214,27 @@ def delete_attachment_file(sender, instance: SubmissionAttachment, **kwargs) -> 
     """A deleted attachment (or submission) takes its stored file with it."""
     if instance.file:
         instance.file.storage.delete(instance.file.name)
+
+
+class SubmissionRateWindow(models.Model):
+    """How many submission attempts one client address made in its current rate-limit window.
+
+    Kept in the database, not in Django's cache: the default cache is per process and shared
+    with API responses, and a few hundred distinct API requests evicted the counts, which lifted
+    the limit. ``client`` is a hash of the address, not the address. Rows whose window has ended
+    are deleted as new windows start.
+    """
+
+    client = models.CharField(max_length=64, unique=True)
+    window_start = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("submission rate-limit window")
+        verbose_name_plural = _("submission rate-limit windows")
+
+    def __str__(self) -> str:
+        return f"{self.client[:8]}…: {self.count} since {self.window_start:%Y-%m-%d %H:%M:%S}"
 
 
 # --- The page that shows the intake form ---------------------------------------------------------

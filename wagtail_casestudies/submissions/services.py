@@ -10,7 +10,6 @@ import logging
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
@@ -29,15 +28,17 @@ from ..conf import settings as casestudy_settings
 from ..importing.body import leading_blocks, section_tables, unplaced_blocks
 from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudyPartner, Council
 from ..template import TEMPLATE_SECTIONS
-from .files import DOCUMENT, IMAGE
+from .files import DOCUMENT, IMAGE, without_personal_metadata
 from .forms import section_block, section_fields
 from .matching import match_council
 from .models import (
     AttachmentKind,
     CaseStudySubmission,
     SubmissionAttachment,
+    SubmissionRateWindow,
     SubmissionStatus,
 )
+from .privacy import private_collection, unguessable_name
 from .sanitise import clean_text
 
 logger = logging.getLogger(__name__)
@@ -48,30 +49,71 @@ CHANGE_PERMISSION = "wagtail_casestudies.change_casestudysubmission"
 # --- Abuse: the per-client rate limit -------------------------------------------------------------
 
 
+# Headers a proxy adds with the client's address: when a request carries one and the site reads
+# REMOTE_ADDR (the proxy's address), every client shares one rate-limit allowance.
+PROXY_HEADERS = (
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_FORWARDED",
+    "HTTP_X_REAL_IP",
+    "HTTP_CF_CONNECTING_IP",
+    "HTTP_TRUE_CLIENT_IP",
+)
+_warned_about_proxy = False
+
+
 def client_ip(request) -> str:
     """The client's address, from the META key SUBMISSION_CLIENT_IP_HEADER names. For a
     forwarded-for list the last entry (the one the site's own proxy added) is used."""
-    value = request.META.get(casestudy_settings.SUBMISSION_CLIENT_IP_HEADER) or ""
+    header = casestudy_settings.SUBMISSION_CLIENT_IP_HEADER
+    if header == "REMOTE_ADDR":
+        _warn_if_behind_a_proxy(request)
+    value = request.META.get(header) or ""
     if not value:
         value = request.META.get("REMOTE_ADDR", "")
     return value.split(",")[-1].strip() or "unknown"
 
 
+def _warn_if_behind_a_proxy(request) -> None:
+    """Log once per process when a submission arrives through a proxy the setting ignores."""
+    global _warned_about_proxy
+    if _warned_about_proxy:
+        return
+    seen = [name for name in PROXY_HEADERS if name in request.META]
+    if seen:
+        _warned_about_proxy = True
+        logger.warning(
+            "A case study submission arrived with %s while WAGTAIL_CASESTUDIES"
+            "['SUBMISSION_CLIENT_IP_HEADER'] is 'REMOTE_ADDR': behind a proxy every submitter "
+            "shares one rate-limit allowance. Set it to the header your proxy sets "
+            "(docs/submissions.md, 'Behind a proxy').",
+            ", ".join(seen),
+        )
+
+
 def rate_limit_exceeded(request) -> bool:
     """Count this attempt against the client's allowance and say whether it is over.
 
-    A fixed window in Django's default cache: the first attempt starts the window.
+    A fixed window per client address, in the database (``SubmissionRateWindow``) so that no
+    cache eviction can reset it: the first attempt starts the window, and the row is locked
+    while it is counted so concurrent attempts each count once. Ended windows are pruned when
+    a new one starts.
     """
-    window = casestudy_settings.SUBMISSION_RATE_WINDOW
-    address_hash = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
-    key = f"wagtail_casestudies:submission-rate:{address_hash}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # The window expired between add() and incr().
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > casestudy_settings.SUBMISSION_RATE_LIMIT
+    now = timezone.now()
+    window = datetime.timedelta(seconds=casestudy_settings.SUBMISSION_RATE_WINDOW)
+    client = hashlib.sha256(client_ip(request).encode()).hexdigest()
+    with transaction.atomic():
+        counter, created = SubmissionRateWindow.objects.select_for_update().get_or_create(
+            client=client, defaults={"window_start": now, "count": 1}
+        )
+        if created:
+            SubmissionRateWindow.objects.filter(window_start__lte=now - window).delete()
+        elif counter.window_start <= now - window:
+            counter.window_start, counter.count = now, 1
+            counter.save(update_fields=["window_start", "count"])
+        else:
+            SubmissionRateWindow.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+            counter.count += 1  # exact: the row is locked until this transaction ends
+    return counter.count > casestudy_settings.SUBMISSION_RATE_LIMIT
 
 
 # --- Storing a submission -------------------------------------------------------------------------
@@ -144,7 +186,7 @@ def store_submission(
     data = {**form.to_data(), **(extra_data or {})}
     attachments = form.attachments()
     fingerprint = payload_hash(data, attachments)
-    idempotency_key = (idempotency_key or "").strip()[:255] or None
+    idempotency_key = (idempotency_key or "").strip() or None
 
     existing = _existing(idempotency_key, fingerprint)
     if existing is not None:
@@ -186,7 +228,8 @@ def store_submission(
                     sha256=_sha256(upload),
                 )
                 upload.seek(0)
-                attachment.file.save(upload.name, upload, save=False)
+                stored = without_personal_metadata(upload, upload.name) if kind == IMAGE else upload
+                attachment.file.save(upload.name, stored, save=False)
                 stored_files.append(attachment.file)
                 attachment.save()
     except IntegrityError:
@@ -383,12 +426,15 @@ def _import_attachment(attachment: SubmissionAttachment, user) -> None:
     # The file name is the submitter's text: it becomes the title (and default alt text).
     name = clean_text(attachment.original_name)
     title = name.rsplit(".", 1)[0][:255] or name[:255] or _("Attachment")
+    # Private until the case study is published (privacy.py).
+    content.name = unguessable_name(attachment.original_name)
+    owner = {"uploaded_by_user": user, "collection": private_collection()}
     if attachment.kind == IMAGE:
-        image = get_image_model()(title=title, file=content, uploaded_by_user=user)
+        image = get_image_model()(title=title, file=content, **owner)
         image.save()
         attachment.image = image
     else:
-        document = get_document_model()(title=title, file=content, uploaded_by_user=user)
+        document = get_document_model()(title=title, file=content, **owner)
         document.save()
         attachment.document = document
     attachment.save(update_fields=["image", "document"])

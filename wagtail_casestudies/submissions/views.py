@@ -52,12 +52,16 @@ class Outcome:
     conflict: object = None
 
 
-def _idempotency_key(request, data) -> str | None:
+def _with_idempotency_header(request, data):
+    """The form's data with the ``Idempotency-Key`` header, when sent, as its idempotency field:
+    the header then passes the field's checks (at most 255 characters) instead of being cut
+    short, which let two different keys collide."""
     header = request.headers.get("Idempotency-Key")
-    if header:
-        return header
-    value = data.get(IDEMPOTENCY_FIELD) if hasattr(data, "get") else None
-    return value if isinstance(value, str) else None
+    if not header:
+        return data
+    data = data.copy()  # request.POST is immutable
+    data[IDEMPOTENCY_FIELD] = header
+    return data
 
 
 def _process(
@@ -70,7 +74,7 @@ def _process(
             form,
             raw_data=raw_data,
             source=source,
-            idempotency_key=_idempotency_key(request, form.data),
+            idempotency_key=form.cleaned_data.get(IDEMPOTENCY_FIELD) or None,
             extra_data=extra_data,
         )
     except IdempotencyConflict as conflict:
@@ -167,7 +171,9 @@ def submit(request):
             return _error(_("The body is not valid JSON."), "invalid_json", 400)
         if not isinstance(payload, dict):
             return _error(_("Send a JSON object."), "invalid_json", 400)
-        form = SubmissionForm({k: v for k, v in payload.items() if v is not None})
+        form = SubmissionForm(
+            _with_idempotency_header(request, {k: v for k, v in payload.items() if v is not None})
+        )
         type_errors = _check_json_types(payload, form)
         if type_errors:
             return JsonResponse({"errors": type_errors}, status=400)
@@ -176,7 +182,7 @@ def submit(request):
         return _submit_word(request)
     elif request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
         try:
-            form = SubmissionForm(request.POST, request.FILES)
+            form = SubmissionForm(_with_idempotency_header(request, request.POST), request.FILES)
         except RequestDataTooBig:
             return _error(_("The submission is too large."), "too_large", 413)
         raw_data = _raw_from_querydict(request)
@@ -235,6 +241,8 @@ def _submit_word(request) -> JsonResponse:
     except ValidationError as error:
         return _error(error.messages[0], error.code, 400, field=WORD_FIELD)
     form, extra_data = read_submission(content, name)
+    # The Idempotency-Key header goes through the form's field, as for JSON.
+    form.data = _with_idempotency_header(request, form.data)
     raw_data = {"document": name, "read": dict(form.data.items())}
     return _answer(
         _process(
@@ -293,7 +301,7 @@ def serve_submission_page(page, request, *args, **kwargs):
     status = 200
     context["word_idempotency_key"] = uuid.uuid4().hex
     if request.method == "POST":
-        form = SubmissionForm(request.POST, request.FILES)
+        form = SubmissionForm(_with_idempotency_header(request, request.POST), request.FILES)
         word_upload = request.FILES.get(WORD_UPLOAD_FIELD)
         if rate_limit_exceeded(request):
             form.full_clean()

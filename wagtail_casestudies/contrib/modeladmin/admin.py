@@ -22,6 +22,7 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView, InspectView, InstanceSpecificView
 
+from ...exports import SafeSpreadsheetExportMixin
 from ...models import CaseStudyIndexPage
 from ...submissions.forms import field_groups, template_fields
 from ...submissions.models import CaseStudySubmission, SubmissionStatus
@@ -73,7 +74,7 @@ class SubmissionStatusForm(WagtailAdminModelForm):
         return status
 
 
-class SubmissionIndexView(IndexView):
+class SubmissionIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_heading(self, queryset, field):
         # modeladmin title-cases headings ("The Challenge"); keep the template's own wording.
         return capfirst(
