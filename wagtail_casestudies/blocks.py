@@ -12,7 +12,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .template import SECTIONS_BY_KEY
+from .template import BODY_SECTION_KEYS, SECTIONS_BY_KEY
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -169,14 +169,14 @@ class ChallengeBlock(TemplateSectionBlock):
     section_key = "challenge"
 
     class Meta:
-        icon = "warning"
+        icon = "crosshairs"
 
 
 class SolutionBlock(TemplateSectionBlock):
     section_key = "solution"
 
     class Meta:
-        icon = "tick"
+        icon = "cogs"
 
 
 class ImpactBlock(TemplateSectionBlock):
@@ -212,14 +212,14 @@ class SustainabilityBlock(TemplateSectionBlock):
     section_key = "sustainability"
 
     class Meta:
-        icon = "repeat"
+        icon = "rotate"
 
 
 class LessonsLearnedBlock(TemplateSectionBlock):
     section_key = "lessons_learned"
 
     class Meta:
-        icon = "help"
+        icon = "clipboard-list"
 
 
 class ContactBlock(blocks.StructBlock):
@@ -450,6 +450,17 @@ class CaseStudyBodyBlock(BatchedStreamAPIMixin, blocks.StreamBlock):
             "sustainability": {"max_num": 1},
             "lessons_learned": {"max_num": 1},
         }
+
+
+def new_case_study_body() -> list[tuple[str, dict]]:
+    """The body a new case study opens with: the template's sections in order, empty and each
+    with its guidance, so editors fill them in rather than add them one by one. A field default,
+    so it applies to new pages only; pages already saved keep their body."""
+    sections = CaseStudyBodyBlock.base_blocks
+    return [
+        (key, sections[key].get_prep_value(sections[key].get_default()))
+        for key in BODY_SECTION_KEYS
+    ]
 
 
 class ExternalHubEntryBlock(blocks.StructBlock):

@@ -37,10 +37,20 @@ from wagtail.search import index
 
 from ..api import cards
 from ..api import serializers as api
-from ..blocks import RICH_TEXT_FEATURES, CaseStudyBodyBlock, HubThemesBlock
-from ..compat import get_base_page_model, get_base_page_model_string
+from ..blocks import (
+    RICH_TEXT_FEATURES,
+    CaseStudyBodyBlock,
+    HubThemesBlock,
+    new_case_study_body,
+)
+from ..compat import (
+    BLOCKS_DEFER_REQUIRED_FOR_DRAFTS,
+    get_base_page_model,
+    get_base_page_model_string,
+)
+from ..completeness import word_count
 from ..conf import settings as casestudy_settings
-from ..template import SECTIONS_BY_KEY
+from ..template import BODY_SECTION_KEYS, SECTIONS_BY_KEY
 
 BasePage = get_base_page_model()
 
@@ -184,6 +194,12 @@ class CaseStudyIndexPage(CaseStudyIndexPageMixin, BasePage):
 class CaseStudyPageForm(WagtailAdminPageForm):
     """Cross-field checks the model cannot make, because topics are saved after the page."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        publishing = "action-publish" in self.data or "action-submit" in self.data
+        if self.is_bound and not publishing and not BLOCKS_DEFER_REQUIRED_FOR_DRAFTS:
+            self.data = drop_untouched_sections(self.data, self.files, self.add_prefix("body"))
+
     def clean(self):
         cleaned_data = super().clean()
         main_topic = cleaned_data.get("main_topic")
@@ -205,6 +221,30 @@ class CaseStudyPageForm(WagtailAdminPageForm):
             for field_name, message in errors.items():
                 self.add_error(field_name, message)
         return cleaned_data
+
+
+def drop_untouched_sections(data, files, prefix: str):
+    """Form data in which the template sections of a new case study that the editor has not
+    started are marked deleted, so a draft saves although they are empty (# Wagtail < 7.1, whose
+    blocks cannot defer required fields for drafts). Sections with any text are kept and
+    validated as usual."""
+    sections = CaseStudyBodyBlock.base_blocks
+    data = data.copy()
+    try:
+        count = int(data.get(f"{prefix}-count", 0))
+    except ValueError:
+        return data
+    for position in range(count):
+        block_prefix = f"{prefix}-{position}"
+        block_type = data.get(f"{block_prefix}-type", "")
+        if block_type not in BODY_SECTION_KEYS or data.get(f"{block_prefix}-deleted"):
+            continue
+        block = sections[block_type]
+        posted = block.value_from_datadict(data, files, f"{block_prefix}-value")
+        value = block.get_prep_value(posted)
+        if not any(word_count(item) for item in value.values() if not isinstance(item, bool)):
+            data[f"{block_prefix}-deleted"] = "1"
+    return data
 
 
 class CaseStudyPageMixin(models.Model):
@@ -241,7 +281,7 @@ class CaseStudyPageMixin(models.Model):
     )
     support_type = models.ForeignKey(
         "wagtail_casestudies.SupportType",
-        verbose_name=_("support type"),
+        verbose_name=_("support programme"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -277,9 +317,11 @@ class CaseStudyPageMixin(models.Model):
         CaseStudyBodyBlock(),
         verbose_name=_("body"),
         blank=True,
+        default=new_case_study_body,
         help_text=_(
-            "Add the template sections in order: the challenge, the solution, the impact, "
-            "how it is sustained, lessons learned and the contact."
+            "A new case study opens with the template's sections in order: the challenge, the "
+            "solution, the impact, how it is sustained, lessons learned and the contact. Fill "
+            "each in; add quotes, key figures, images and more from the block menu."
         ),
     )
 
