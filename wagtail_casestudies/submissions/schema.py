@@ -66,6 +66,8 @@ def field_schema(form_field: forms.Field) -> dict[str, Any]:
             "uniqueItems": True,
             "maxItems": MAX_CHOICES,
         }
+    if isinstance(form_field, forms.ModelChoiceField):
+        return {"type": ["integer", "null"]}
     if isinstance(form_field, forms.BooleanField):
         return {"type": "boolean"}
     if isinstance(form_field, forms.DecimalField | forms.IntegerField | forms.FloatField):
