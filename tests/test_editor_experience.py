@@ -155,3 +155,32 @@ def test_all_case_studies_listing_shows_councils_and_covid_as_words(admin_client
     with CaptureQueriesContext(connection) as more:
         admin_client.get(url)
     assert len(more) == len(few), "\n".join(q["sql"][:150] for q in more.captured_queries)
+
+
+def test_main_topic_is_offered_among_the_ticked_topics(admin_client, index_page):
+    council = factories.make_council("Cornwall Council")
+    waste = factories.make_topic("Waste")
+    factories.make_topic("Housing")
+    response = admin_client.get(add_url(index_page))
+    content = response.content.decode()
+    assert 'data-casestudies-main-topic="topics"' in content
+    assert "wagtail_casestudies/admin/main-topic.js" in content
+
+    # Ticking topics is enough: the first becomes the main topic.
+    data = nested_form_data(
+        {
+            "title": "Cornwall Council: bins",
+            "slug": "cornwall-bins",
+            "summary": "Fewer missed bins.",
+            "body": streamfield([("challenge", {"text": rich_text("<p>Missed bins.</p>")})]),
+            "council_links": inline_formset([{"council": str(council.pk)}], min=1),
+            "partners": inline_formset([]),
+            "related_links": inline_formset([]),
+            "tags": "",
+            "main_topic": "",
+        }
+    )
+    data["topics"] = [str(waste.pk)]
+    response = admin_client.post(add_url(index_page), data)
+    assert response.status_code == 302, response.context["form"].errors
+    assert CaseStudyPage.objects.get(slug="cornwall-bins").main_topic == waste

@@ -51,6 +51,7 @@ from ..compat import (
 from ..completeness import word_count
 from ..conf import settings as casestudy_settings
 from ..template import BODY_SECTION_KEYS, SECTIONS_BY_KEY
+from ..widgets import MainTopicSelect
 
 BasePage = get_base_page_model()
 
@@ -204,6 +205,9 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         main_topic = cleaned_data.get("main_topic")
         topics = cleaned_data.get("topics")
+        if main_topic is None and topics:
+            # Ticking topics is enough: the first is the main one unless another is chosen.
+            main_topic = cleaned_data["main_topic"] = topics[0]
         if main_topic is not None and topics is not None and main_topic not in topics:
             self.add_error(
                 "main_topic",
@@ -341,7 +345,7 @@ class CaseStudyPageMixin(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("main_topic"),
+                FieldPanel("main_topic", widget=MainTopicSelect),
                 FieldPanel("support_type"),
                 FieldPanel("series"),
                 FieldPanel("tags"),
