@@ -239,6 +239,7 @@ def test_inbox_looks_like_the_admin_and_passes_axe(
     expect(page.locator(".changelist-filter")).not_to_contain_text(re.compile(r"^\s*-\s*$"))
     assert axe_violations(page) == []
     name = "admin-inbox" + ("-phone" if size == PHONE else "")
+    row.scroll_into_view_if_needed()
     screenshot(page, name, full_page=False, docs=True)
 
     row.get_by_role("link", name="Inspect").click()
