@@ -136,3 +136,12 @@ def test_the_inbox_shows_councils_lead_first_and_partner_kinds_by_label(
     footer = inspect[inspect.index('<footer class="footer">') :]
     assert "Edit" in footer
     assert "button-secondary" not in footer
+
+
+def test_the_form_page_error_summary_does_not_double_punctuation(client, submission_page, councils):
+    data = as_form_data(payload_with_lead(councils))
+    data.pop("sustainability")
+    response = client.post(submission_page.url, data=data)
+    html = response.content.decode().replace("&#x27;", "'")
+    assert "How is the new approach being sustained? This field is required." in html
+    assert "sustained?:" not in html
