@@ -177,7 +177,7 @@ def test_council_used_by_a_case_study_cannot_be_deleted(admin_client, index_page
 
 def test_case_studies_menu_groups_the_snippets(admin_client):
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
-    for label in ["Case studies", "All case studies", "Councils", "Topics", "Support types"]:
+    for label in ["Case studies", "All case studies", "Councils", "Topics", "Support programmes"]:
         assert label in html
 
 

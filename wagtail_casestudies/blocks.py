@@ -27,7 +27,7 @@ from .representation import (
     prefetch_image_renditions,
     rich_text_html,
 )
-from .template import SECTIONS_BY_KEY
+from .template import BODY_SECTION_KEYS, SECTIONS_BY_KEY
 from .validators import validate_web_url
 from .visibility import visible_case_studies, visible_case_studies_of
 
@@ -179,14 +179,14 @@ class ChallengeBlock(TemplateSectionBlock):
     section_key = "challenge"
 
     class Meta:
-        icon = "warning"
+        icon = "crosshairs"
 
 
 class SolutionBlock(TemplateSectionBlock):
     section_key = "solution"
 
     class Meta:
-        icon = "tick"
+        icon = "cogs"
 
 
 class ImpactBlock(TemplateSectionBlock):
@@ -222,14 +222,14 @@ class SustainabilityBlock(TemplateSectionBlock):
     section_key = "sustainability"
 
     class Meta:
-        icon = "repeat"
+        icon = "rotate"
 
 
 class LessonsLearnedBlock(TemplateSectionBlock):
     section_key = "lessons_learned"
 
     class Meta:
-        icon = "help"
+        icon = "clipboard-list"
 
 
 class ContactBlock(blocks.StructBlock):
@@ -471,6 +471,17 @@ class CaseStudyBodyBlock(BatchedStreamAPIMixin, blocks.StreamBlock):
             "sustainability": {"max_num": 1},
             "lessons_learned": {"max_num": 1},
         }
+
+
+def new_case_study_body() -> list[tuple[str, dict]]:
+    """The body a new case study opens with: the template's sections in order, empty and each
+    with its guidance, so editors fill them in rather than add them one by one. A field default,
+    so it applies to new pages only; pages already saved keep their body."""
+    sections = CaseStudyBodyBlock.base_blocks
+    return [
+        (key, sections[key].get_prep_value(sections[key].get_default()))
+        for key in BODY_SECTION_KEYS
+    ]
 
 
 class ExternalHubEntryBlock(blocks.StructBlock):

@@ -17,7 +17,7 @@ from .conf import DEFAULTS, SETTING_NAME
 REQUIRED_APPS = {
     "wagtail": "pages",
     "wagtail.admin": "the editing interface",
-    "wagtail.snippets": "the council, topic and support type snippets",
+    "wagtail.snippets": "the council, topic and support programme snippets",
     "wagtail.images": "hero images and image blocks",
     "wagtail.documents": "template and attachment downloads",
     "wagtail.embeds": "the video embed block",

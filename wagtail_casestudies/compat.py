@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from wagtail import VERSION as WAGTAIL_VERSION
+from wagtail.blocks import Block
 
 # Wagtail < 8.0: the base Page model is not swappable (no WAGTAIL_PAGE_MODEL, no swapper).
 HAS_SWAPPABLE_PAGE_MODEL = WAGTAIL_VERSION >= (8, 0)
 
 # Wagtail < 8.0: the v3 API preview does not exist.
 HAS_API_V3 = WAGTAIL_VERSION >= (8, 0)
+
+# Wagtail < 7.1 (7.0 LTS): StreamField blocks cannot defer their required fields when a draft is
+# saved, so a new case study's empty template sections would stop its first draft save.
+BLOCKS_DEFER_REQUIRED_FOR_DRAFTS = hasattr(Block, "defer_required_validation")
 
 
 def get_base_page_model_string() -> str:

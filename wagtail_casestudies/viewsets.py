@@ -1,19 +1,21 @@
-"""Admin viewsets: the council register, topics and support types as snippets, and one listing of
-every case study across the page tree, grouped under a "Case studies" menu."""
+"""Admin viewsets: the council register, topics and support programmes as snippets, and one
+listing of every case study across the page tree, grouped under a "Case studies" menu."""
 
 from __future__ import annotations
 
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.deletion import ProtectedError
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.views.pages.choose_parent import ChooseParentView
+from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
@@ -23,6 +25,7 @@ from .completeness import completeness_label, completeness_of
 from .exports import SafeSpreadsheetExportMixin
 from .models import (
     CaseStudyCouncil,
+    CaseStudyIndexPage,
     CaseStudyPage,
     Council,
     CouncilType,
@@ -76,14 +79,14 @@ class DeleteView(SnippetDeleteView):
             return redirect(self.get_success_url())
 
 
-class IndexView(SafeSpreadsheetExportMixin, SnippetIndexView):
+class SafeExportSnippetIndexView(SafeSpreadsheetExportMixin, SnippetIndexView):
     """The snippet listing, whose CSV export never carries a formula."""
 
 
 class CaseStudySnippetViewSet(SnippetViewSet):
     """What the package's snippet viewsets share: safe exports, and a delete that explains."""
 
-    index_view_class = IndexView
+    index_view_class = SafeExportSnippetIndexView
     delete_view_class = DeleteView
 
 
@@ -227,7 +230,7 @@ class TopicViewSet(CaseStudySnippetViewSet):
 class SupportTypeViewSet(CaseStudySnippetViewSet):
     model = SupportType
     icon = "help"
-    menu_label = _("Support types")
+    menu_label = _("Support programmes")
     list_display = [
         "name",
         "slug",
@@ -286,7 +289,7 @@ class CaseStudyFilterSet(PageFilterSet):
         distinct=True,
     )
     support_type = django_filters.ModelMultipleChoiceFilter(
-        label=_("Support type"),
+        label=_("Support programme"),
         field_name="support_type",
         queryset=lambda request: SupportType.objects.all(),
         widget=forms.CheckboxSelectMultiple,
@@ -302,16 +305,64 @@ class CaseStudyFilterSet(PageFilterSet):
         fields = []
 
 
+def council_names(page: CaseStudyPage) -> str:
+    """The councils in the editor's order, the lead first (from the listing's prefetch)."""
+    return ", ".join(link.council.name for link in page.council_links.all())
+
+
+def covid19_label(page: CaseStudyPage) -> str:
+    return _("Yes") if page.is_covid19 else _("No")
+
+
+class CaseStudyIndexView(IndexView):
+    """The listing, titled as its menu item, with every row's councils fetched in one query. The
+    bodies are fetched with the rows (Wagtail defers StreamFields in page listings): the
+    completeness column reads them, and would otherwise fetch each one on its own."""
+
+    page_title = _("All case studies")
+
+    def annotate_queryset(self, pages):
+        pages = super().annotate_queryset(pages).defer(None)
+        # PageQuerySet.defer_streamfields() leaves this flag for its specific() iterator, which
+        # would defer the body again (Wagtail 7.0 and 8.0 alike); there is no public way back.
+        pages._defer_streamfields = False
+        return pages.prefetch_related(
+            Prefetch(
+                "council_links",
+                queryset=CaseStudyCouncil.objects.select_related("council").order_by("sort_order"),
+            )
+        )
+
+
+class CaseStudyChooseParentView(ChooseParentView):
+    """ "Add case study" opens the editor under the case-study index when there is only one the
+    editor may add to, although a case study may also live under a COVID-19 hub (Wagtail asks
+    for a parent whenever there is more than one place)."""
+
+    def get(self, request, *args, **kwargs):
+        indexes = self.get_valid_parent_pages(request.user).filter(
+            content_type=ContentType.objects.get_for_model(CaseStudyIndexPage)
+        )
+        index_ids = list(indexes.values_list("pk", flat=True)[:2])
+        if len(index_ids) == 1:
+            opts = self.model._meta
+            return redirect("wagtailadmin_pages:add", opts.app_label, opts.model_name, index_ids[0])
+        return super().get(request, *args, **kwargs)
+
+
 class CaseStudyListingViewSet(PageListingViewSet):
     model = CaseStudyPage
     icon = "doc-full-inverse"
     menu_label = _("All case studies")
     add_to_admin_menu = False
     name = "all_case_studies"
+    index_view_class = CaseStudyIndexView
+    choose_parent_view_class = CaseStudyChooseParentView
     filterset_class = CaseStudyFilterSet
     columns = PageListingViewSet.columns + [
+        Column("councils", label=_("Councils"), accessor=council_names),
         Column("publication_date", label=_("Publication date"), sort_key="publication_date"),
-        Column("is_covid19", label=_("COVID-19")),
+        Column("is_covid19", label=_("COVID-19"), accessor=covid19_label),
         Column("completeness", label=_("Completeness"), accessor=completeness_label),
     ]
 

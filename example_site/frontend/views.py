@@ -7,15 +7,57 @@ API: it is the unsaved draft an editor asked to preview, readable only with its 
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from wagtail.models import Site
+from wagtail.models import Page, Site
+
+from wagtail_casestudies.models import (
+    CaseStudyPage,
+    CaseStudySubmissionPage,
+    Council,
+    CovidHubPage,
+)
 
 from . import preview
+
+# The front end's own routes (see app.js); anything else is a case study or hub by its path.
+APP_ROUTES = frozenset({"", "preview/", "submit/", "councils/"})
+COUNCIL_ROUTE = re.compile(r"^councils/(?P<slug>[^/]+)/$")
+
+
+def route_exists(site: Site | None, route: str) -> bool:
+    """Whether the JavaScript will find something at ``route``, so an unknown address answers
+    404 (with the same shell, which says "Page not found") rather than 200."""
+    if route in APP_ROUTES:
+        return True
+    council = COUNCIL_ROUTE.match(route)
+    if council:
+        return Council.objects.filter(slug=council["slug"]).exists()
+    if site is None:
+        return False
+    url_path = site.root_page.url_path + route.strip("/") + "/"
+    return (
+        Page.objects.live()
+        .public()
+        .type(CaseStudyPage, CovidHubPage)
+        .filter(url_path=url_path)
+        .exists()
+    )
+
+
+def submission_page_url(site: Site | None) -> str:
+    """The package's own submission form (it takes attachments), if the site has one."""
+    pages = CaseStudySubmissionPage.objects.live().public()
+    if site is not None:
+        pages = pages.in_site(site)
+    page = pages.first()
+    return (page.get_url() or "") if page else ""
 
 
 @xframe_options_sameorigin  # the admin's preview panel shows the preview in an iframe
@@ -30,9 +72,11 @@ def shell(request: HttpRequest, route: str = "") -> HttpResponse:
         "schema": api_origin + reverse("wagtail_casestudies:template_schema"),
         "templateDocx": api_origin + reverse("wagtail_casestudies:template_docx"),
         "previewData": reverse("frontend:preview_data"),
+        "submitPage": submission_page_url(site),
         "siteName": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
     }
-    return render(request, "frontend/shell.html", {"config": config})
+    status = 200 if route_exists(site, route) else 404
+    return render(request, "frontend/shell.html", {"config": config}, status=status)
 
 
 @never_cache

@@ -258,3 +258,40 @@ def screenshot():
         return path
 
     return take
+
+
+# Wagtail core's own widgets that axe flags in the page editor, told apart from the package's
+# fields (docs/editors-guide.md lists them): Draftail editors inside a StructBlock have no
+# accessible name of their own, and the tag widget's typing box (jQuery UI tag-it) no label.
+WAGTAIL_CORE_FINDINGS = {
+    "aria-input-field-name": "div[aria-describedby^='placeholder-']",
+    "label": ".ui-autocomplete-input",
+}
+
+
+@pytest.fixture
+def axe_violations():
+    """The serious and critical axe-core violations on a page, as (rule, impact, targets)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def run(page, *, exclude_core_widgets: bool = False) -> list[tuple[str, str, list]]:
+        found = []
+        for violation in axe.run(page).response["violations"]:
+            if violation["impact"] not in ("serious", "critical"):
+                continue
+            targets = [node["target"] for node in violation["nodes"]]
+            if exclude_core_widgets and violation["id"] in WAGTAIL_CORE_FINDINGS:
+                matches_core = f"e => e.matches({WAGTAIL_CORE_FINDINGS[violation['id']]!r})"
+                targets = [t for t in targets if not page.locator(t[0]).evaluate(matches_core)]
+                if not targets:
+                    continue
+            found.append((violation["id"], violation["impact"], targets))
+        return found
+
+    return run
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}

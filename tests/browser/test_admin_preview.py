@@ -52,18 +52,10 @@ def log_in(page, server):
 EDITORS = "[data-contentpath=body] .public-DraftEditor-content"
 
 
-def add_block(page, name: str) -> None:
-    page.locator("[data-contentpath=body] button[title='Insert a block']").last.click()
-    page.get_by_role("option", name=name, exact=True).click()
-
-
-def add_section(page, name: str, text: str) -> None:
-    """Add a template section at the end of the body and type its text into its editor."""
-    editors = page.locator(EDITORS)
-    before = editors.count()
-    add_block(page, name)
-    expect(editors).to_have_count(before + 1)
-    editor = editors.nth(before)
+def fill_section(page, position: int, text: str) -> None:
+    """Type a template section's text into its editor: a new case study opens with the
+    sections already in the body, in template order."""
+    editor = page.locator(EDITORS).nth(position)
     editor.click()
     expect(editor).to_be_focused()
     page.keyboard.type(text)
@@ -79,14 +71,16 @@ def test_write_preview_publish(server, page, screenshot):
     screenshot(page, "admin-dashboard", full_page=False, docs=True)
     page.goto(f"{server}/admin/pages/add/wagtail_casestudies/casestudypage/{index_id}/")
 
-    # The template: title, summary and every body section, in order.
+    # The template: title, summary and every body section, in order; the body opens with
+    # the six sections ready to fill.
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_summary").fill("Frome's repair cafés fix things.")
-    for heading, text in SECTIONS.items():
-        add_section(page, heading, text)
+    expect(page.locator(EDITORS)).to_have_count(len(SECTIONS))
+    for position, (heading, text) in enumerate(SECTIONS.items()):
+        expect(page.get_by_text(heading, exact=True).first).to_be_visible()
+        fill_section(page, position, text)
         if heading == "The impact":
             page.locator("input[name$='-value-cost_saving']").last.fill("12000")
-    add_block(page, "Contact")
     page.locator("input[name$='-value-name']").last.fill("Jo Example")
     page.locator("input[name$='-value-job_title']").last.fill("Town Clerk")
     page.locator("input[name$='-value-email']").last.fill("jo@example.gov.uk")

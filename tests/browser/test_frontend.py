@@ -168,7 +168,7 @@ def test_submission_form_posts_json(server, page, screenshot):
         page.get_by_label(label, exact=True).fill(text)
     page.get_by_label("Name", exact=True).fill("Sam Example")
     page.get_by_label("Email", exact=True).fill("sam@example.gov.uk")
-    page.get_by_label("Councils in the register").select_option(label="Somerset Council")
+    page.get_by_label("Lead council").select_option(label="Somerset Council")
     page.get_by_label("Waste and recycling").check()
     page.get_by_label(re.compile("^I agree")).check()
     page.get_by_role("button", name="Send the case study").click()

@@ -35,16 +35,26 @@ from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from .. import api_fields as api
-from ..blocks import RICH_TEXT_FEATURES, CaseStudyBodyBlock, HubThemesBlock
+from ..blocks import (
+    RICH_TEXT_FEATURES,
+    CaseStudyBodyBlock,
+    HubThemesBlock,
+    new_case_study_body,
+)
 from ..cards.batch import one_refresh_per_page
-from ..compat import get_base_page_model, get_base_page_model_string
-from ..completeness import publish_errors
+from ..compat import (
+    BLOCKS_DEFER_REQUIRED_FOR_DRAFTS,
+    get_base_page_model,
+    get_base_page_model_string,
+)
+from ..completeness import publish_errors, word_count
 from ..conf import settings as casestudy_settings
 from ..layout import HostLayoutMixin
 from ..representation import card_queryset
-from ..template import SECTIONS_BY_KEY
+from ..template import BODY_SECTION_KEYS, SECTIONS_BY_KEY
 from ..validators import validate_web_url
 from ..visibility import visible_case_studies, visible_case_studies_of
+from ..widgets import MainTopicSelect
 
 BasePage = get_base_page_model()
 
@@ -187,10 +197,19 @@ class CaseStudyIndexPage(CaseStudyIndexPageMixin, BasePage):
 class CaseStudyPageForm(WagtailAdminPageForm):
     """Cross-field checks the model cannot make, because topics are saved after the page."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        publishing = "action-publish" in self.data or "action-submit" in self.data
+        if self.is_bound and not publishing and not BLOCKS_DEFER_REQUIRED_FOR_DRAFTS:
+            self.data = drop_untouched_sections(self.data, self.files, self.add_prefix("body"))
+
     def clean(self):
         cleaned_data = super().clean()
         main_topic = cleaned_data.get("main_topic")
         topics = cleaned_data.get("topics")
+        if main_topic is None and topics:
+            # Ticking topics is enough: the first is the main one unless another is chosen.
+            main_topic = cleaned_data["main_topic"] = topics[0]
         if main_topic is not None and topics is not None and main_topic not in topics:
             self.add_error(
                 "main_topic",
@@ -206,6 +225,30 @@ class CaseStudyPageForm(WagtailAdminPageForm):
             for field_name, message in errors.items():
                 self.add_error(field_name, message)
         return cleaned_data
+
+
+def drop_untouched_sections(data, files, prefix: str):
+    """Form data in which the template sections of a new case study that the editor has not
+    started are marked deleted, so a draft saves although they are empty (# Wagtail < 7.1, whose
+    blocks cannot defer required fields for drafts). Sections with any text are kept and
+    validated as usual."""
+    sections = CaseStudyBodyBlock.base_blocks
+    data = data.copy()
+    try:
+        count = int(data.get(f"{prefix}-count", 0))
+    except ValueError:
+        return data
+    for position in range(count):
+        block_prefix = f"{prefix}-{position}"
+        block_type = data.get(f"{block_prefix}-type", "")
+        if block_type not in BODY_SECTION_KEYS or data.get(f"{block_prefix}-deleted"):
+            continue
+        block = sections[block_type]
+        posted = block.value_from_datadict(data, files, f"{block_prefix}-value")
+        value = block.get_prep_value(posted)
+        if not any(word_count(item) for item in value.values() if not isinstance(item, bool)):
+            data[f"{block_prefix}-deleted"] = "1"
+    return data
 
 
 class CaseStudyPageMixin(HostLayoutMixin, models.Model):
@@ -242,7 +285,7 @@ class CaseStudyPageMixin(HostLayoutMixin, models.Model):
     )
     support_type = models.ForeignKey(
         "wagtail_casestudies.SupportType",
-        verbose_name=_("support type"),
+        verbose_name=_("support programme"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -278,9 +321,11 @@ class CaseStudyPageMixin(HostLayoutMixin, models.Model):
         CaseStudyBodyBlock(),
         verbose_name=_("body"),
         blank=True,
+        default=new_case_study_body,
         help_text=_(
-            "Add the template sections in order: the challenge, the solution, the impact, "
-            "how it is sustained, lessons learned and the contact."
+            "A new case study opens with the template's sections in order: the challenge, the "
+            "solution, the impact, how it is sustained, lessons learned and the contact. Fill "
+            "each in; add quotes, key figures, images and more from the block menu."
         ),
     )
 
@@ -300,7 +345,7 @@ class CaseStudyPageMixin(HostLayoutMixin, models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("main_topic"),
+                FieldPanel("main_topic", widget=MainTopicSelect),
                 FieldPanel("support_type"),
                 FieldPanel("series"),
                 FieldPanel("tags"),

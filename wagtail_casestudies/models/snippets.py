@@ -424,8 +424,10 @@ class SupportType(NamedSnippet):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("support type")
-        verbose_name_plural = _("support types")
+        # "Support programme" everywhere people read it; the model, its API resource
+        # ("support-types") and its filter parameter keep their names for compatibility.
+        verbose_name = _("support programme")
+        verbose_name_plural = _("support programmes")
 
 
 def unique_slug(model: type[models.Model], name: str, exclude_pk: int | None = None) -> str:

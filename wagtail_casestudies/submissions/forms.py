@@ -377,10 +377,10 @@ EXTRA_GROUPS = (
         "councils",
         _("Councils"),
         _(
-            "Which councils did the work? Choose them from the list; type any you cannot find, one "
-            "per line. The first council is the lead council."
+            "Which councils did the work? Choose the lead council, then any others that took "
+            "part; type any you cannot find in the lists, one per line."
         ),
-        ("councils", "council_names"),
+        ("lead_council", "councils", "council_names"),
     ),
     FieldGroup(
         "partners",
@@ -466,6 +466,11 @@ class OrderedCouncilsField(BoundedModelMultipleChoiceField):
         return str(obj)
 
 
+class CouncilChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Council) -> str:
+        return str(obj)
+
+
 class SubmissionForm(forms.Form):
     """A case study sent in by a council. See the module docstring for how fields are named."""
 
@@ -480,20 +485,31 @@ class SubmissionForm(forms.Form):
         fields = template_fields()
         fields.update(
             {
+                # The lead council has a field of its own: a multiple select sends its values
+                # in list order, not in the order they were chosen, so the lead would be lost.
+                "lead_council": CouncilChoiceField(
+                    queryset=Council.objects.all(),
+                    required=False,
+                    label=_("Lead council"),
+                    help_text=_("The council that led the work."),
+                    empty_label=_("Choose the lead council"),
+                ),
                 "councils": OrderedCouncilsField(
                     queryset=Council.objects.all(),
                     required=False,
-                    label=_("Councils in the register"),
+                    label=_("Other councils in the register"),
                     help_text=_(
-                        "Hold Ctrl (or Cmd) to choose more than one. The first you "
-                        "choose is the lead council."
+                        "Any other councils that took part. In JSON, a list of ids: without a "
+                        "lead council, the first is the lead."
                     ),
                     widget=forms.SelectMultiple(attrs={"size": 8}),
                 ),
                 "council_names": LinesField(
                     required=False,
-                    label=_("Other councils"),
-                    help_text=_("Councils not in the list, one name per line."),
+                    label=_("Councils not in the lists"),
+                    help_text=_(
+                        "One name per line. With no lead council chosen, the first is the lead."
+                    ),
                     widget=LinesWidget(attrs={"rows": 3}),
                 ),
                 "partners": PartnersField(required=False, label=_("Partner organisations")),
@@ -571,14 +587,20 @@ class SubmissionForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        chosen = cleaned_data.get("councils") or []
+        lead = cleaned_data.get("lead_council")
+        others = [c for c in cleaned_data.get("councils") or [] if c != lead]
+        chosen = ([lead] if lead else []) + others
+        if "councils" in cleaned_data:
+            # From here on ``councils`` is every chosen council, the lead first.
+            cleaned_data["councils"] = chosen
         names = cleaned_data.get("council_names") or []
-        both_valid = "councils" in cleaned_data and "council_names" in cleaned_data
-        if both_valid and not chosen and not names:
+        council_fields = ("lead_council", "councils", "council_names")
+        if all(name in cleaned_data for name in council_fields) and not chosen and not names:
+            # On ``councils``, where JSON clients have always found it.
             self.add_error(
                 "councils",
                 ValidationError(
-                    _("Choose at least one council from the list, or type its name."),
+                    _("Choose the lead council from the list, or type its name."),
                     code="required",
                 ),
             )

@@ -24,7 +24,7 @@ from wagtail.images import get_image_model_string
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..layout import HostLayoutMixin
-from ..models.pages import BasePage, base_page_link
+from ..models.pages import BasePage, PartnerKind, base_page_link
 from ..template import TEMPLATE_SECTIONS
 from .storage import submission_storage
 
@@ -136,6 +136,28 @@ class CaseStudySubmission(models.Model):
     @property
     def is_converted(self) -> bool:
         return self.case_study_id is not None or self.status == SubmissionStatus.CONVERTED
+
+    def councils_in_order(self) -> list:
+        """The matched councils in the order the submitter gave them, the lead first: chosen
+        ones, then those matched from typed names (the relation itself keeps no order; it is
+        read from ``self.councils.all()``, so a prefetch serves it)."""
+        order = list(self.data.get("councils") or [])
+        order += [
+            item.get("council")
+            for item in self.data.get("matched_council_names") or []
+            if isinstance(item, dict)
+        ]
+        position = {pk: index for index, pk in enumerate(order) if pk is not None}
+        return sorted(self.councils.all(), key=lambda c: (position.get(c.pk, len(position)), c.pk))
+
+    def partners_with_labels(self) -> list[dict]:
+        """The partner organisations as sent, each with its kind's label ("NHS body")."""
+        labels = dict(PartnerKind.choices)
+        return [
+            {**partner, "kind_label": labels.get(partner.get("kind"), partner.get("kind") or "")}
+            for partner in self.data.get("partners") or []
+            if isinstance(partner, dict)
+        ]
 
     def section_values(self) -> list[dict]:
         """Every template section in order, as ``{"section", "text", "fields"}``: ``text`` is the

@@ -46,7 +46,12 @@ def field_schema(form_field: forms.Field) -> dict[str, Any]:
                 "type": "object",
                 "properties": {
                     "name": {"type": "string", "maxLength": 255},
-                    "kind": {"type": "string", "enum": list(PartnerKind.values)},
+                    "kind": {
+                        "type": "string",
+                        "enum": list(PartnerKind.values),
+                        # What a form shows for each value, in the same order.
+                        "x-enumNames": [force_str(label) for label in PartnerKind.labels],
+                    },
                     "website": {"type": "string", "format": "uri", "maxLength": 200},
                 },
                 "required": ["name"],
@@ -66,6 +71,8 @@ def field_schema(form_field: forms.Field) -> dict[str, Any]:
             "uniqueItems": True,
             "maxItems": MAX_CHOICES,
         }
+    if isinstance(form_field, forms.ModelChoiceField):
+        return {"type": ["integer", "null"]}
     if isinstance(form_field, forms.BooleanField):
         return {"type": "boolean"}
     if isinstance(form_field, forms.DecimalField | forms.IntegerField | forms.FloatField):

@@ -61,6 +61,20 @@ class SubmissionButtonHelper(ButtonHelper):
         return buttons
 
 
+class CouncilsFilter(RelatedOnlyFieldListFilter):
+    """Councils in the submissions; the empty choice says what it finds instead of '-'."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = _("None from the register")
+
+
+class TopicsFilter(RelatedOnlyFieldListFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = _("No topic")
+
+
 class SubmissionStatusForm(WagtailAdminModelForm):
     """Editors move a submission through review; only conversion marks it converted."""
 
@@ -91,13 +105,19 @@ class SubmissionInspectView(InspectView):
                 "submission": submission,
                 "sections": submission.section_values(),
                 "attachments": submission.attachments.all(),
-                "councils": submission.councils.all(),
+                "councils": submission.councils_in_order(),
+                "partners": submission.partners_with_labels(),
                 "topics": submission.topics.all(),
                 "attachment_url_name": self.url_helper.get_action_url_name("attachment"),
                 "can_convert": self.permission_helper.user_can_convert_obj(
                     self.request.user, submission
                 ),
                 "convert_url": self.url_helper.get_action_url("convert", submission.pk),
+                # The footer is dark: its buttons take the admin's filled style (the outlined
+                # "secondary" ones have a contrast of 2.87:1 there).
+                "buttons": self.button_helper.get_buttons_for_obj(
+                    submission, exclude=["inspect"], classnames_exclude=["button-secondary"]
+                ),
             }
         )
         return context
@@ -203,11 +223,14 @@ class CaseStudySubmissionAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
     inspect_template_name = "wagtail_casestudies/submissions/admin/inspect.html"
+    index_template_name = "wagtail_casestudies/submissions/admin/index.html"
+    index_view_extra_css = ["wagtail_casestudies/admin/submissions.css"]
+    inspect_view_extra_css = ["wagtail_casestudies/admin/submissions.css"]
     list_display = ("reference", "title", "councils_list", "status", "created_at", "notified")
     list_filter = (
         "status",
-        ("councils", RelatedOnlyFieldListFilter),
-        ("topics", RelatedOnlyFieldListFilter),
+        ("councils", CouncilsFilter),
+        ("topics", TopicsFilter),
         "created_at",
     )
     search_fields = (
@@ -235,7 +258,7 @@ class CaseStudySubmissionAdmin(ModelAdmin):
 
     @display(description=gettext_lazy("Councils"))
     def councils_list(self, obj) -> str:
-        names = [council.name for council in obj.councils.all()]
+        names = [council.name for council in obj.councils_in_order()]
         names += [f"{name} ?" for name in obj.unmatched_council_names or []]
         return ", ".join(names)
 
@@ -257,7 +280,7 @@ class CaseStudySubmissionAdmin(ModelAdmin):
 
     @display(description=gettext_lazy("Partners"))
     def partners_list(self, obj) -> str:
-        return "; ".join(p["name"] for p in obj.data.get("partners") or [])
+        return "; ".join(f"{p['name']} ({p['kind_label']})" for p in obj.partners_with_labels())
 
     @display(description=gettext_lazy("Attachments"))
     def attachments_list(self, obj) -> str:

@@ -384,7 +384,7 @@ class Command(BaseCommand):
                 continue
             entry[field] = value.format(**values) if isinstance(value, str) else value
         if rng.random() < 0.5:
-            contact = self.contact_for(key)
+            contact = self.contact_for(key, entry.get("topics") or [])
             entry["quote"] = (
                 "We tested it small, listened to residents and staff, and only then rolled it "
                 "out. That is why it has stuck.",
@@ -399,9 +399,13 @@ class Command(BaseCommand):
         return entry
 
     @staticmethod
-    def contact_for(key: str) -> tuple[str, str, str]:
+    def contact_for(key: str, topics: list[str]) -> tuple[str, str, str]:
+        """A contact whose job fits the case study's main topic (the first)."""
         first, last = content.CONTACT_NAMES[content.vary(key, 0, len(content.CONTACT_NAMES) - 1)]
-        role = content.CONTACT_ROLES[content.vary(key + "role", 0, len(content.CONTACT_ROLES) - 1)]
+        role = content.TOPIC_ROLES.get(topics[0]) if topics else None
+        if role is None:
+            roles = content.CONTACT_ROLES
+            role = roles[content.vary(key + "role", 0, len(roles) - 1)]
         return first, last, role
 
     def ensure_case_study(self, parent, entry, topics, support_types, councils) -> bool:
@@ -549,7 +553,7 @@ class Command(BaseCommand):
                     },
                 )
             )
-        first, last, role = self.contact_for(entry["slug"])
+        first, last, role = self.contact_for(entry["slug"], entry.get("topics") or [])
         body.append(
             (
                 "contact",

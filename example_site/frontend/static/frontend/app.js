@@ -94,6 +94,7 @@ const pounds = (amount) =>
     maximumFractionDigits: 0,
   });
 const plural = (count, one, many) => `${count} ${count === 1 ? one : many}`;
+const labelled = (label, text) => (/[?.!:]$/.test(label) ? `${label} ${text}` : `${label}: ${text}`);
 
 function setTitle(title) {
   document.title = `${title} – ${config.siteName}`;
@@ -121,13 +122,13 @@ function breadcrumbs(items) {
   </ol></nav>`;
 }
 
-function picture(image, { className = "", sizes = "100vw" } = {}) {
+function picture(image, { className = "", sizes = "100vw", alt = null } = {}) {
   if (!image) return "";
   const src = image.url || (image.renditions && image.renditions.length
     ? image.renditions[Math.min(1, image.renditions.length - 1)].url
     : "");
   return html`<img class="${className}" src="${src}" srcset="${image.srcset}" sizes="${sizes}"
-    alt="${image.alt}" width="${image.width}" height="${image.height}" loading="lazy">`;
+    alt="${alt ?? image.alt ?? ""}" width="${image.width}" height="${image.height}" loading="lazy">`;
 }
 
 function card(item, { headingLevel = 3 } = {}) {
@@ -135,7 +136,7 @@ function card(item, { headingLevel = 3 } = {}) {
   const council = item.lead_council;
   return html`<li class="card">
     ${item.hero_thumbnail
-      ? picture(item.hero_thumbnail, { className: "card__image", sizes: "160px" })
+      ? picture(item.hero_thumbnail, { className: "card__image", sizes: "160px", alt: "" })
       : ""}
     <div class="card__body">
       ${raw(`<${h} class="card__title">`)}<a href="${pageLink(item.path)}">${item.title}</a>${raw(`</${h}>`)}
@@ -280,8 +281,11 @@ async function library({ focus = false } = {}) {
       </div>
     </form>
     <div class="library">
+      <button type="button" class="filters-toggle" id="filters-toggle" aria-expanded="false"
+        aria-controls="filters">Show filters</button>
       <form class="filters" id="filters" aria-labelledby="filters-heading">
         <h2 id="filters-heading">Filter</h2>
+        <p class="filters__count" id="filters-count" aria-hidden="true"></p>
         <div id="facets"><p>Loading filters…</p></div>
         <fieldset class="facet">
           <legend>Published</legend>
@@ -291,6 +295,7 @@ async function library({ focus = false } = {}) {
           <input type="date" id="date_to" name="date_to" value="${state.date_to}">
         </fieldset>
         <button type="submit">Apply filters</button>
+        <button type="button" class="filters__done" id="filters-done">Show results</button>
         <p><a href="${config.base}" id="clear-filters">Clear filters</a></p>
       </form>
       <section class="results" aria-labelledby="results-heading">
@@ -329,6 +334,7 @@ async function library({ focus = false } = {}) {
     event.preventDefault();
     updateLibrary(readFilters(filters));
   });
+  setUpFilterToggle();
   document.getElementById("clear-filters").addEventListener("click", (event) => {
     event.preventDefault();
     const search = document.getElementById("search").value.trim();
@@ -337,6 +343,37 @@ async function library({ focus = false } = {}) {
   });
   await loadResults(state);
   if (focus) focusHeading();
+}
+
+// Below this width the filters fold behind a button (frontend.css uses the same width).
+const NARROW = window.matchMedia("(max-width: 50rem)");
+
+function setUpFilterToggle() {
+  const toggle = document.getElementById("filters-toggle");
+  const filters = document.getElementById("filters");
+  const show = (open) => {
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.textContent = open ? "Hide filters" : "Show filters";
+    filters.classList.toggle("filters--open", open);
+  };
+  show(false);
+  toggle.addEventListener("click", () => show(toggle.getAttribute("aria-expanded") !== "true"));
+  document.getElementById("filters-done").addEventListener("click", () => {
+    show(false);
+    const heading = document.getElementById("results-heading");
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+    heading.scrollIntoView({ block: "start" });
+  });
+}
+
+function filtersHidden() {
+  const toggle = document.getElementById("filters-toggle");
+  return NARROW.matches && toggle && toggle.getAttribute("aria-expanded") !== "true";
+}
+
+function hasFilters(state) {
+  return LIST_FILTERS.some((name) => state[name].length) || Boolean(state.date_from || state.date_to);
 }
 
 function readFilters(form) {
@@ -377,8 +414,16 @@ async function loadResults(state) {
   }
   const total = data.meta.total_count;
   count.textContent = resultsSummary(total);
+  // On a phone the filters cover the results: the count travels with them.
+  const filterCount = document.getElementById("filters-count");
+  if (filterCount) filterCount.textContent = resultsSummary(total);
+  const emptyMessage = hasFilters(state) && !filtersHidden()
+    ? "No case studies match. Try fewer filters or other words."
+    : hasFilters(state)
+      ? "No case studies match these filters. Show the filters to change them, or try other words."
+      : "No case studies match. Try other words.";
   results.innerHTML = fragment(html`
-    ${data.items.length ? cardList(data.items) : html`<p>No case studies match. Try fewer filters or other words.</p>`}
+    ${data.items.length ? cardList(data.items) : html`<p>${emptyMessage}</p>`}
     ${pagination(state, total)}
   `);
   results.removeAttribute("aria-busy");
@@ -464,8 +509,9 @@ const BLOCKS = {
           ${v.description ? html`<p>${v.description}</p>` : ""}
         </div>`
       : "",
-  action_plan: (v) => html`<div class="block action-plan"><table>
-    <caption>${v.title || "Action plan"}</caption>
+  action_plan: (v, id) => html`<div class="block action-plan" role="region" tabindex="0"
+    aria-labelledby="action-plan-${id}"><table>
+    <caption id="action-plan-${id}">${v.title || "Action plan"}</caption>
     <thead><tr><th scope="col">Priority area</th><th scope="col">Action</th><th scope="col">Start</th>
       <th scope="col">Due</th><th scope="col">Barriers</th><th scope="col">Outcome</th></tr></thead>
     <tbody>${v.rows.map((row) => html`<tr><th scope="row">${row.priority_area}</th><td>${row.action}</td>
@@ -488,7 +534,7 @@ const BLOCKS = {
 function body(blocks) {
   return blocks.map((block) => {
     const renderBlock = BLOCKS[block.type];
-    return renderBlock ? html`<div data-block="${block.type}">${renderBlock(block.value)}</div>` : "";
+    return renderBlock ? html`<div data-block="${block.type}">${renderBlock(block.value, block.id)}</div>` : "";
   });
 }
 
@@ -522,7 +568,13 @@ function caseStudy(item, { preview = false } = {}) {
         ${item.series ? html`<div><dt>Series</dt><dd>${item.series}</dd></div>` : ""}
         ${item.is_covid19 ? html`<div><dt>COVID-19</dt><dd><a href="${link("covid-19/")}">Part of the COVID-19 hub</a></dd></div>` : ""}
       </dl>
-      ${item.hero_image ? html`<figure class="hero">${picture(item.hero_image, { sizes: "(min-width: 60em) 60em, 100vw" })}</figure>` : ""}
+      ${item.hero_image
+        ? html`<figure class="hero">${picture(item.hero_image, {
+            sizes: "(min-width: 60em) 60em, 100vw",
+            // The image's own description; never the title again (the heading above says it).
+            alt: item.hero_image.alt && item.hero_image.alt !== item.title ? item.hero_image.alt : "",
+          })}</figure>`
+        : ""}
       <div class="body">${body(item.body || [])}</div>
       ${item.partners && item.partners.length
         ? section("Partner organisations", html`<ul>${item.partners.map(
@@ -597,29 +649,49 @@ async function hub(page) {
     <p class="all-link"><a href="${libraryLink({ covid: "true" })}">See all ${plural(all.meta.total_count, "COVID-19 case study", "COVID-19 case studies")}</a></p>
     ${page.how_to_submit
       ? html`<section aria-labelledby="how-heading"><h2 id="how-heading">How to submit</h2>
-          <div class="rich-text">${raw(page.how_to_submit)}</div></section>`
+          <div class="rich-text">${raw(page.how_to_submit)}</div>
+          <p><a href="${link("submit/")}">Submit a case study</a> or download the
+            <a href="${config.templateDocx}">case study template (Word)</a>.</p></section>`
       : ""}
   `);
 }
 
 // --- Councils --------------------------------------------------------------------------------
 
+// The council types in the order the councils page lists them, with their group headings.
+const COUNCIL_GROUPS = [
+  ["county", "County councils"],
+  ["district", "District councils"],
+  ["unitary", "Unitary authorities"],
+  ["metropolitan_borough", "Metropolitan boroughs"],
+  ["london_borough", "London boroughs"],
+  ["welsh_unitary", "Welsh unitary authorities"],
+  ["scottish_council", "Scottish councils"],
+  ["northern_irish_district", "Northern Irish district councils"],
+  ["combined_authority", "Combined authorities"],
+  ["fire_and_rescue", "Fire and rescue authorities"],
+  ["town_or_parish", "Town and parish councils"],
+  ["other", "Other organisations"],
+];
+
 async function councils() {
   setTitle("Councils");
   const data = await api("councils/", { has_case_studies: "true", limit: 100 });
-  const groups = new Map();
+  const byType = new Map(COUNCIL_GROUPS.map(([type, heading]) => [type, { type, heading, items: [] }]));
   for (const council of data.items) {
-    const key = council.council_type_label;
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push(council);
+    if (!byType.has(council.council_type)) {
+      byType.set(council.council_type, { type: council.council_type, heading: council.council_type_label, items: [] });
+    }
+    byType.get(council.council_type).items.push(council);
   }
+  const groups = [...byType.values()].filter((group) => group.items.length);
   render(html`
     ${breadcrumbs([["Case studies", config.base], ["Councils", null]])}
     <h1>Councils</h1>
     <p>${plural(data.meta.total_count, "council has", "councils have")} published case studies.</p>
-    ${[...groups.entries()].map(
-      ([label, items]) => html`<section aria-labelledby="${label}"><h2>${label}</h2><ul class="columns">
-        ${items.map((c) => html`<li><a href="${councilLink(c)}">${c.name}</a> <span class="muted">(${c.case_study_count})</span></li>`)}
+    ${groups.map(
+      (group) => html`<section aria-labelledby="group-${group.type}"><h2 id="group-${group.type}">${group.heading}</h2><ul class="columns">
+        ${group.items.map((c) => html`<li><a href="${councilLink(c)}">${c.name}</a> <span class="muted">(${c.case_study_count})</span></li>`)}
       </ul></section>`,
     )}
   `);
@@ -657,7 +729,7 @@ async function council(slug) {
       ${item.website ? html`<div><dt>Website</dt><dd><a href="${item.website}">${item.website}</a></dd></div>` : ""}
     </dl>
     <h2>Case studies</h2>
-    <p class="results__count">${plural(total, "case study", "case studies")} name ${item.short_name || item.name}.</p>
+    <p class="results__count">${plural(total, "case study names", "case studies name")} ${item.short_name || item.name}.</p>
     ${cardList(listing.items)}
     ${pages > 1
       ? html`<nav class="pagination" aria-label="Pagination"><ul>
@@ -685,6 +757,14 @@ function fieldControl(name, schema, required, options, group) {
   const error = html`<p class="field-error" id="${id}-error" hidden></p>`;
   const req = required ? raw("required") : "";
   const label = html`<label for="${id}" class="${labelClass}">${schema.title}${required ? "" : html` <span class="muted">(optional)</span>`}</label>`;
+  if (name === "lead_council") {
+    // The lead council on its own: a multiple select would send the councils in list order.
+    return html`<div class="field">${label}${hint}${error}
+      <select id="${id}" name="${name}" ${describedBy}>
+        <option value="">Choose the lead council</option>
+        ${options.councils.map((c) => html`<option value="${c.id}">${c.name}</option>`)}
+      </select></div>`;
+  }
   if (name === "councils") {
     return html`<div class="field">${label}${hint}${error}
       <select id="${id}" name="${name}" multiple size="8" ${describedBy}>
@@ -699,11 +779,12 @@ function fieldControl(name, schema, required, options, group) {
   }
   if (name === "partners") {
     const kinds = schema.items.properties.kind.enum;
+    const kindLabels = schema.items.properties.kind["x-enumNames"] || kinds;
     return html`<fieldset class="field"><legend>${schema.title} <span class="muted">(optional)</span></legend>${error}
       ${[0, 1, 2].map((i) => html`<div class="partner-row">
         <div><label for="partner-${i}-name">Partner ${i + 1} name</label><input id="partner-${i}-name" data-partner="${i}" data-key="name"></div>
         <div><label for="partner-${i}-kind">Kind</label><select id="partner-${i}-kind" data-partner="${i}" data-key="kind">
-          ${kinds.map((kind) => html`<option value="${kind}" ${kind === "other" ? raw("selected") : ""}>${kind.replace("_", " ")}</option>`)}
+          ${kinds.map((kind, k) => html`<option value="${kind}" ${kind === "other" ? raw("selected") : ""}>${kindLabels[k]}</option>`)}
         </select></div>
         <div><label for="partner-${i}-website">Website</label><input id="partner-${i}-website" type="url" data-partner="${i}" data-key="website"></div>
       </div>`)}
@@ -757,8 +838,10 @@ async function submitPage() {
         ${group.description && !group.fields.includes(group.key) ? html`<p class="hint">${group.description}</p>` : ""}
         ${group.fields.map((name) => fieldControl(name, schema.properties[name], required.has(name), options, group))}
       </fieldset>`)}
-      <p class="hint">Attachments (reports, photos) can be sent with the
-        <a href="/">form on the main site</a>; this form sends JSON only.</p>
+      ${config.submitPage
+        ? html`<p class="hint">To send reports or photos with your case study, use the
+            <a href="${config.submitPage}">submission form with attachments</a>.</p>`
+        : ""}
       <button type="submit">Send the case study</button>
     </form>
   `);
@@ -783,6 +866,8 @@ async function submitPage() {
         continue;
       } else if (name === "councils") {
         payload.councils = [...control.selectedOptions].map((o) => Number(o.value));
+      } else if (name === "lead_council") {
+        payload.lead_council = control.value ? Number(control.value) : null;
       } else if (property.type === "boolean") {
         payload[name] = control.checked;
       } else if (control.dataset.lines !== undefined) {
@@ -819,7 +904,7 @@ async function submitPage() {
       if (target) {
         target.textContent = text;
         target.hidden = false;
-        items.push(html`<li><a href="#field-${name}">${schema.properties[name] ? schema.properties[name].title : name}: ${text}</a></li>`);
+        items.push(html`<li><a href="#field-${name}">${labelled(schema.properties[name] ? schema.properties[name].title : name, text)}</a></li>`);
       } else {
         items.push(html`<li>${text}</li>`);
       }
