@@ -29,6 +29,7 @@ APP = "wagtail_casestudies"
 DATA_MIGRATIONS = {
     "0003_card_cache": "check_0003_filled_the_card_cache",
     "0004_card_counts": "check_0004_filled_the_topic_ids",
+    "0005_content_version": "check_0005_started_the_content_version",
 }
 
 # Real migrations on the test database, so transactional; serialized_rollback: start from the
@@ -180,6 +181,16 @@ def check_0004_filled_the_topic_ids(lib):
     for pk, topic_ids in cards.items():
         links = through.objects.filter(casestudypage_id=pk).order_by("topic_id")
         assert topic_ids == list(links.values_list("topic_id", flat=True))
+
+
+def check_0005_started_the_content_version(lib):
+    """0005 made the content version's row, starting from the clock (microseconds), so no
+    version an old ETag or cache key holds can come again."""
+    from wagtail_casestudies.models import ContentVersion
+
+    [row] = ContentVersion.objects.all()
+    assert row.pk == 1
+    assert row.version > 1_600_000_000 * 10**6  # after 2020, in microseconds
 
 
 @migrating

@@ -21,7 +21,6 @@ from ..models import PartnerKind, Topic
 from ..submissions.docx import DOCX_CONTENT_TYPE
 from ..submissions.forms import SubmissionForm
 from .document import ImportedCaseStudy
-from .images import strip_location
 from .word import read_word
 
 CONSENT_FIELDS = ("consent_publish", "consent_publish_contact")
@@ -85,7 +84,8 @@ def form_input(
     # The document counts as one attachment; pictures beyond the limit stay in the document.
     room = max(casestudy_settings.SUBMISSION_MAX_ATTACHMENTS - 1, 0)
     images = [
-        SimpleUploadedFile(image.name, strip_location(image.content))
+        # Stored through the intake, which drops their metadata (location included).
+        SimpleUploadedFile(image.name, image.content)
         for image in parsed.images[:room]
     ]
     return data, MultiValueDict({"documents": [document_upload], "images": images})

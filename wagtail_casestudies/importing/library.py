@@ -30,12 +30,11 @@ from wagtail.images import get_image_model
 from ..conf import settings as casestudy_settings
 from ..councils import CouncilIndex
 from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudySubmission, Topic
-from ..submissions.files import check_image
+from ..submissions.files import check_image, without_personal_metadata
 from ..submissions.sanitise import clean_text, html_to_text
 from ..submissions.services import build_body
 from .document import ImportedCaseStudy
 from .html import read_html
-from .images import strip_location
 from .intake import title_councils
 from .models import CaseStudyImportSource, source_key
 from .word import check_word_file, read_word
@@ -245,12 +244,15 @@ def _date(text: str) -> datetime.date | None:
 def _image_blocks(parsed: ImportedCaseStudy, title: str, user) -> list:
     blocks = []
     for number, image in enumerate(parsed.images, start=1):
-        upload = ContentFile(strip_location(image.content), name=image.name)
+        upload = ContentFile(image.content, name=image.name)
         upload.size = len(upload)
         try:
             check_image(upload)
         except ValidationError:
             continue  # Not a picture we accept (an EMF drawing, say): it stays in the document.
+        # As every stored image: without its metadata (where a photo was taken, the camera).
+        upload = without_personal_metadata(upload, image.name)
+        upload.size = len(upload)
         wagtail_image = get_image_model()(
             title=f"{title[:240]} ({number})", file=upload, uploaded_by_user=user
         )
