@@ -184,3 +184,33 @@ def test_main_topic_is_offered_among_the_ticked_topics(admin_client, index_page)
     response = admin_client.post(add_url(index_page), data)
     assert response.status_code == 302, response.context["form"].errors
     assert CaseStudyPage.objects.get(slug="cornwall-bins").main_topic == waste
+
+
+def test_councils_are_chosen_several_at_once_and_keep_the_order_chosen(admin_client, index_page):
+    """The councils panel is Wagtail's multiple chooser: one modal chooses several, each added
+    in turn to the ordered list whose first is the lead council."""
+    kent, dover, leeds = (factories.make_council(name) for name in ("Kent", "Dover", "Leeds"))
+    response = admin_client.get(add_url(index_page))
+    content = response.content.decode()
+    assert 'id="id_council_links-OPEN_MODAL"' in content
+    assert "new MultipleChooserPanel(" in content
+    # Saved in the order the editor left them: the lead first.
+    data = nested_form_data(
+        {
+            "title": "Dover, Kent and Leeds: bins",
+            "slug": "three-councils-bins",
+            "summary": "Fewer missed bins.",
+            "body": streamfield([("challenge", {"text": rich_text("<p>Missed bins.</p>")})]),
+            "council_links": inline_formset(
+                [{"council": str(council.pk)} for council in (dover, kent, leeds)], min=1
+            ),
+            "partners": inline_formset([]),
+            "related_links": inline_formset([]),
+            "tags": "",
+        }
+    )
+    response = admin_client.post(add_url(index_page), data)
+    assert response.status_code == 302, response.context["form"].errors
+    page = CaseStudyPage.objects.get(slug="three-councils-bins")
+    assert page.councils == [dover, kent, leeds]
+    assert page.lead_council == dover

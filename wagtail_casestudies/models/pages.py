@@ -24,6 +24,7 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    MultipleChooserPanel,
     ObjectList,
     TabbedInterface,
 )
@@ -334,12 +335,15 @@ class CaseStudyPageMixin(HostLayoutMixin, models.Model):
         FieldPanel("body"),
     ]
     classification_panels = [
-        InlinePanel(
+        # Several councils chosen at once; their order is the order chosen (and can be changed
+        # by moving them): the first is the lead.
+        MultipleChooserPanel(
             "council_links",
+            chooser_field_name="council",
             heading=_("Councils"),
-            label=_("Council"),
+            label=_("Councils"),
             min_num=1,
-            help_text=_("The lead council first."),
+            help_text=_("The lead council first: choose it first, or move it to the top."),
         ),
         InlinePanel("partners", heading=_("Partner organisations"), label=_("Partner")),
         MultiFieldPanel(
