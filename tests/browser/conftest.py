@@ -12,6 +12,7 @@ are not collected. Screenshots go to tests/artifacts/screenshots/.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -20,6 +21,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -142,15 +144,25 @@ def second_origin_port() -> int:
 _SERVER_ENV: dict = {}
 
 
-def serve(env: dict, port: int, log_path: Path) -> subprocess.Popen:
-    log = open(log_path, "w")  # noqa: SIM115 (the process owns it until it ends)
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=EXAMPLE_DIR,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+@contextlib.contextmanager
+def served(env: dict, port: int, log_path: Path) -> Iterator[str]:
+    """The example site run by ``manage.py runserver`` on 127.0.0.1:``port`` until the block
+    ends; yields its base URL once it answers."""
+    base_url = f"http://127.0.0.1:{port}"
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=EXAMPLE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for(base_url + "/frontend/")
+            yield base_url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -179,13 +191,8 @@ def server(request, tmp_path_factory, second_origin_port):
     run_in_site(env, *setup)
     env["CORS_ALLOWED_ORIGINS"] = f"http://127.0.0.1:{second_origin_port}"
     _SERVER_ENV.update(env, SERVER_LOG_FOLDER=str(folder))
-    process = serve(env, port, folder / "server.log")
-    try:
-        wait_for(base_url + "/frontend/")
-        yield base_url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with served(env, port, folder / "server.log") as served_url:
+        yield served_url
 
 
 @pytest.fixture(scope="session")
@@ -196,14 +203,8 @@ def cross_origin_frontend(server, second_origin_port):
         pytest.skip("BROWSER_TEST_SERVER: start a second origin by hand to test CORS")
     env = {**_SERVER_ENV, "FRONTEND_API_ORIGIN": server}
     folder = Path(env.pop("SERVER_LOG_FOLDER"))
-    process = serve(env, second_origin_port, folder / "second-origin.log")
-    base_url = f"http://127.0.0.1:{second_origin_port}"
-    try:
-        wait_for(base_url + "/frontend/")
+    with served(env, second_origin_port, folder / "second-origin.log") as base_url:
         yield base_url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
