@@ -16,14 +16,3 @@ class WagtailCaseStudiesAppConfig(AppConfig):
 
         signal_handlers.connect(self)
         pre_migrate.connect(refuse_zero_while_pages_exist, sender=self)
-        _connect_submission_receivers()
-
-
-def _connect_submission_receivers() -> None:
-    from wagtail.signals import page_published
-
-    from .models import CaseStudyPage
-    from .submissions.privacy import release_attachments
-
-    # Attachments imported from a submission become public with the case study that uses them.
-    page_published.connect(release_attachments, sender=CaseStudyPage)

@@ -2,8 +2,8 @@
 
 A site that is not headless gets the search, filters, facet counts, sort and paging the API
 offers, as a plain HTML form that works without JavaScript. The results come from the API's own
-listing code, called through ``run_api_listing`` alone, so the page and the API cannot drift
-apart: the form's field names are the API's query parameters.
+listing pipeline (``api/listing.py``), so the page and the API cannot drift apart: the form's
+field names are the API's query parameters.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ ORDER_LABELS = {
 KEPT_FILTERS = {"council": _("Council"), "tag": _("Keyword")}
 
 
-def run_api_listing(request: HttpRequest, query: QueryDict, index_page: Page) -> Listing:
+def run_index_listing(request: HttpRequest, query: QueryDict, index_page: Page) -> Listing:
     """The case-study endpoint's listing (``api/listing.py``) for ``query``, of the case studies
     below the index page. Raises ``ParameterError`` for bad input, as the API does."""
     parsed = parse_case_study_query(query, ())
@@ -163,7 +163,7 @@ def index_listing(request: HttpRequest, index_page: Page) -> IndexListing:
         api_query["limit"] = str(size)
         api_query["offset"] = str((number - 1) * size)
         api_query["facets"] = ",".join(name for name in FACET_HEADINGS if name in FACETS)
-        return run_api_listing(request, api_query, index_page)
+        return run_index_listing(request, api_query, index_page)
 
     error = None
     try:

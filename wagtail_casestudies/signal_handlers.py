@@ -9,6 +9,9 @@ Two kinds of derived data follow content changes, both in the writer's own trans
   ``wagtail.contrib.frontend_cache`` is installed, the API's URLs are also purged from the CDN
   once the change has committed (``api/purge.py``).
 
+Publishing a case study also moves the attachments imported from its submission out of their
+private collection (``submissions/privacy.py``).
+
 Every receiver names its sender: a receiver for every model would slow every save in the site
 and turn off Django's fast delete for all of them.
 """
@@ -39,6 +42,7 @@ from .api.purge import purge_api_urls
 from .cards import counts, sync
 from .compat import get_base_page_model
 from .models import CaseStudyCouncil, CaseStudyPage, Council, SupportType, Topic
+from .submissions.privacy import release_attachments
 
 # Saving only these fields (revision bookkeeping, locking) changes nothing the package serves.
 _NOT_SERVED = frozenset(
@@ -241,6 +245,9 @@ def connect(app_config) -> None:
     """Connect every receiver to its senders (from ``AppConfig.ready()``)."""
     post_migrate.connect(on_post_migrate, sender=app_config, dispatch_uid="wagtail_casestudies")
     for model in get_page_models():
+        if issubclass(model, CaseStudyPage):
+            # Attachments imported from a submission become public with the case study.
+            _connect(page_published, release_attachments, model)
         _connect(post_save, on_page_saved, model)
         _connect(pre_delete, on_page_deleting, model)
         _connect(page_published, on_page_published, model)
