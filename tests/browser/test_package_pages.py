@@ -69,6 +69,10 @@ def test_the_library_filters_without_javascript(server, no_javascript, screensho
     page.get_by_label("Sort by").select_option("title")
     page.get_by_role("button", name="Apply filters").click()
     expect(page).to_have_url(re.compile(r"search=council.*order=title|order=title.*search=council"))
+    # The URL changes when the answer starts to arrive; wait for the new page's own form and cards
+    # (all_inner_texts() does not wait, and read an empty page in CI once).
+    expect(page.get_by_label("Search by keyword")).to_have_value("council")
+    expect(page.locator(".cs-card__title").first).to_be_visible()
     titles = page.locator(".cs-card__title").all_inner_texts()
     assert titles and titles == sorted(titles, key=str.lower)
     next_link = page.get_by_role("link", name="Next page")
