@@ -25,6 +25,7 @@ COUNCIL_TYPE_LABELS = {value: str(label) for value, label in CouncilType.choices
 REGION_LABELS = {value: str(label) for value, label in Region.choices}
 PAGE_COLUMNS = (
     "pk",
+    "locale__language_code",
     "title",
     "slug",
     "url_path",
@@ -173,6 +174,9 @@ def cards(request, site, rows):
                     "html_url": url,
                     "slug": row["slug"],
                     "first_published_at": format_datetime(row["first_published_at"]),
+                    "locale": row["locale__language_code"],
+                    # The generated library is in one language: no page has a translation.
+                    "translations": [],
                 },
                 "title": row["title"],
                 "summary": row["summary"],

@@ -15,12 +15,14 @@ through ``api_fields.py``; the querysets it prepares name their relations by str
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from rest_framework import fields as drf_fields
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
@@ -38,6 +40,7 @@ from .schema import (
     SupportTypeDict,
     ThumbnailDict,
     TopicDict,
+    TranslationDict,
 )
 
 CASE_STUDY_TYPE = "wagtail_casestudies.CaseStudyPage"
@@ -136,7 +139,7 @@ def choice_label(instance, field_name: str) -> str:
 def council_data(council) -> CouncilDict:
     return {
         "id": council.pk,
-        "name": council.name,
+        "name": council.name_in_active_language,
         "short_name": council.short_name,
         "slug": council.slug,
         "gss_code": council.gss_code,
@@ -306,7 +309,9 @@ def card_queryset(queryset, *, defer_body: bool = True):
     topics = model._meta.get_field("topics").related_model
     if defer_body and hasattr(queryset, "defer_streamfields"):
         queryset = queryset.defer_streamfields()
-    return queryset.select_related("main_topic", "support_type", "hero_image").prefetch_related(
+    return queryset.select_related(
+        "locale", "main_topic", "support_type", "hero_image"
+    ).prefetch_related(
         Prefetch(
             "council_links",
             queryset=council_links.objects.select_related("council").order_by("sort_order"),
@@ -358,44 +363,106 @@ def detail_url_builder(request, resource: str = "case-studies") -> Callable[[int
     return lambda pk: f"{before}{pk}{after}"
 
 
+class Translations:
+    """The translations of a batch of case studies, and of the topics and support programmes
+    they link, each loaded in one query.
+
+    A case study is shown in its own language: a page copied for translation may still link
+    the source language's topics, so each is shown as its translation in the page's locale
+    where there is one (``in_locale``); and it lists its visible translations.
+    """
+
+    def __init__(self, pages: Iterable = (), visible=None):
+        pages = list(pages)
+        self.pages: dict[Any, list] = defaultdict(list)
+        if pages and visible is not None:
+            keys = {page.translation_key for page in pages}
+            translations = visible.filter(translation_key__in=keys).select_related("locale")
+            for translation in translations.order_by("locale__language_code", "pk"):
+                self.pages[translation.translation_key].append(translation)
+        self.snippets: dict[tuple, Any] = {}
+        wanted: dict[type, set] = defaultdict(set)
+        for page in pages:
+            for snippet in (*page.topics.all(), page.main_topic, page.support_type):
+                if snippet is not None and snippet.locale_id != page.locale_id:
+                    wanted[type(snippet)].add(snippet.translation_key)
+        for model, keys in wanted.items():
+            for snippet in model._default_manager.filter(translation_key__in=keys):
+                self.snippets[(model, snippet.translation_key, snippet.locale_id)] = snippet
+
+    def in_locale(self, snippet, locale_id):
+        """The snippet's translation in the locale, or the snippet itself if it has none."""
+        if snippet is None:
+            return None
+        return self.snippets.get((type(snippet), snippet.translation_key, locale_id), snippet)
+
+    def topics_of(self, page) -> list:
+        topics = [self.in_locale(topic, page.locale_id) for topic in page.topics.all()]
+        return sorted(topics, key=lambda topic: topic.name.lower())
+
+    def of(self, page) -> list:
+        """The page's visible translations (other locales), by language code."""
+        return [other for other in self.pages.get(page.translation_key, ()) if other.pk != page.pk]
+
+
+def translation_data(page, request=None) -> TranslationDict:
+    url, path = page_urls(page, request)
+    return {"id": page.pk, "locale": page.locale.language_code, "url": url, "path": path}
+
+
 class CardContext:
     """What building many cards for one request shares."""
 
     def __init__(self, request=None):
         self.request = request
         self.detail_url = detail_url_builder(request)
+        self.translations = Translations()
 
 
 def card_data(page, context: CardContext) -> CaseStudyCardDict:
-    """A case study as the card a listing shows: enough to render a results page."""
+    """A case study as the card a listing shows: enough to render a results page, in the
+    page's own language (``context.translations`` holds its translations)."""
     request = context.request
     url, path = page_urls(page, request)
     links = list(page.council_links.all())
     lead = links[0].council if links else None
-    topics = list(page.topics.all())
-    return {
-        "id": page.pk,
-        "meta": {
-            "type": CASE_STUDY_TYPE,
-            "detail_url": context.detail_url(page.pk),
-            "html_url": url,
-            "slug": page.slug,
-            "first_published_at": format_datetime(page.first_published_at),
-        },
-        "title": page.title,
-        "summary": page.summary,
-        "url": url,
-        "path": path,
-        "date": format_date(page.display_date),
-        "lead_council": council_data(lead) if lead else None,
-        "topics": [topic_data(topic) for topic in topics],
-        "main_topic": topic_data(page.main_topic) if page.main_topic_id else None,
-        "support_type": support_type_data(page.support_type) if page.support_type_id else None,
-        "is_covid19": page.is_covid19,
-        "hero_thumbnail": thumbnail_data(page.hero_image, alt=page.hero_image_alt, request=request)
-        if page.hero_image_id
-        else None,
-    }
+    translations = context.translations
+    with translation.override(page.locale.language_code):
+        return {
+            "id": page.pk,
+            "meta": {
+                "type": CASE_STUDY_TYPE,
+                "detail_url": context.detail_url(page.pk),
+                "html_url": url,
+                "slug": page.slug,
+                "first_published_at": format_datetime(page.first_published_at),
+                "locale": page.locale.language_code,
+                "translations": [
+                    translation_data(other, request) for other in translations.of(page)
+                ],
+            },
+            "title": page.title,
+            "summary": page.summary,
+            "url": url,
+            "path": path,
+            "date": format_date(page.display_date),
+            "lead_council": council_data(lead) if lead else None,
+            "topics": [topic_data(topic) for topic in translations.topics_of(page)],
+            "main_topic": topic_data(translations.in_locale(page.main_topic, page.locale_id))
+            if page.main_topic_id
+            else None,
+            "support_type": support_type_data(
+                translations.in_locale(page.support_type, page.locale_id)
+            )
+            if page.support_type_id
+            else None,
+            "is_covid19": page.is_covid19,
+            "hero_thumbnail": thumbnail_data(
+                page.hero_image, alt=page.hero_image_alt, request=request
+            )
+            if page.hero_image_id
+            else None,
+        }
 
 
 CARD_FIELDS = (
@@ -423,4 +490,5 @@ def cards_for_ids(ids: Iterable[int], queryset, context: CardContext) -> list[di
     if not ids:
         return []
     pages = {page.pk: page for page in card_queryset(queryset.filter(pk__in=ids))}
+    context.translations = Translations(pages.values(), queryset)
     return [card_data(pages[pk], context) for pk in ids if pk in pages]

@@ -105,12 +105,24 @@ class PartnerDict(TypedDict):
 
 
 @with_config(CLOSED)
+class TranslationDict(TypedDict):
+    """A translation of a case study (another locale's page with the same translation key)."""
+
+    id: int
+    locale: str
+    url: str | None
+    path: str | None
+
+
+@with_config(CLOSED)
 class CaseStudyMetaDict(TypedDict):
     type: Literal["wagtail_casestudies.CaseStudyPage"]
     detail_url: str | None
     html_url: str | None
     slug: str
     first_published_at: DateTime | None
+    locale: str
+    translations: list[TranslationDict]
     # The detail adds these.
     seo_title: NotRequired[str]
     search_description: NotRequired[str]
@@ -146,6 +158,7 @@ SHAPES: dict[str, Any] = {
     "Thumbnail": ThumbnailDict,
     "Document": DocumentDict,
     "PageRef": PageRefDict,
+    "Translation": TranslationDict,
     "Partner": PartnerDict,
     "CaseStudyMeta": CaseStudyMetaDict,
     "CaseStudyCard": CaseStudyCardDict,

@@ -30,6 +30,7 @@ DATA_MIGRATIONS = {
     "0003_card_cache": "check_0003_filled_the_card_cache",
     "0004_card_counts": "check_0004_filled_the_topic_ids",
     "0005_content_version": "check_0005_started_the_content_version",
+    "0010_fill_locales": "check_0010_filled_the_locales",
 }
 
 # Real migrations on the test database, so transactional; serialized_rollback: start from the
@@ -191,6 +192,22 @@ def check_0005_started_the_content_version(lib):
     [row] = ContentVersion.objects.all()
     assert row.pk == 1
     assert row.version > 1_600_000_000 * 10**6  # after 2020, in microseconds
+
+
+def check_0010_filled_the_locales(lib):
+    """0010 put every topic and support programme in the default locale, each with a
+    translation key of its own, and every card in its page's locale."""
+    from wagtail.models import Locale
+
+    from wagtail_casestudies.models import CaseStudyCard, SupportType
+
+    default = Locale.get_default()
+    for model in (Topic, SupportType):
+        rows = list(model.objects.values_list("locale_id", "translation_key"))
+        assert rows and {locale for locale, _key in rows} == {default.pk}
+        assert len({key for _locale, key in rows}) == len(rows)
+    cards = CaseStudyCard.objects.values_list("locale_id", "page__locale_id")
+    assert cards and all(card == page for card, page in cards)
 
 
 @migrating

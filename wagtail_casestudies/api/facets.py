@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.lookups import GreaterThan
+from django.utils.translation import gettext_lazy as _
 
 from ..models import CaseStudyPage, CouncilType, Region, SupportType, Topic
 from ..models.cards import council_type_bit, region_bit
@@ -91,7 +92,7 @@ def count_facets(
                 .annotate(n=Count("*"))
             )
 
-    _add_labelled_rows(rows, counts_by_value)
+    _add_labelled_rows(rows, counts_by_value, selection.locale_id)
     return total, {name: _facet_items(selection, name, rows[name]) for name in facets}
 
 
@@ -112,26 +113,35 @@ def facets_from_counts(
             rows[facet].append((value == "true", "", count))
         elif facet in rows:
             rows[facet].append((value, "", count))
-    _add_labelled_rows(rows, counts_by_value)
+    _add_labelled_rows(rows, counts_by_value, selection.locale_id)
     return {name: _facet_items(selection, name, rows[name]) for name in facets}
 
 
-def _add_labelled_rows(rows: dict[str, list], counts_by_value: dict[str, dict]) -> None:
-    """Every topic and support type with its label and count (zero when absent): one small
-    query for both."""
+def _add_labelled_rows(rows: dict[str, list], counts_by_value: dict[str, dict], locale_id) -> None:
+    """Every topic and support programme of the listing's locale with its label and count
+    (zero when absent): one small query for both. Translations count as one: a page may link
+    the source language's topic, which counts for its translation here; a topic with no
+    translation here is shown as it is, when it counts anything."""
     labelled = [name for name in ("topic", "support_type") if name in rows]
     if not labelled:
         return
     parts = [
         model.objects.order_by()
         .annotate(f_facet=Value(name, output_field=CharField()))
-        .values_list("f_facet", "pk", "slug", "name")
+        .values_list("f_facet", "pk", "slug", "name", "translation_key", "locale_id")
         for name, model in (("topic", Topic), ("support_type", SupportType))
         if name in labelled
     ]
     union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    for name, pk, slug, label in union:
-        rows[name].append((slug, label, counts_by_value[name].get(pk, 0)))
+    groups: dict[tuple, list] = {}
+    for name, pk, slug, label, key, locale in sorted(union, key=lambda row: row[1]):
+        groups.setdefault((name, key), []).append((pk, slug, label, locale))
+    for (name, _key), members in groups.items():
+        count = sum(counts_by_value[name].get(pk, 0) for pk, *_rest in members)
+        here = [member for member in members if locale_id is None or member[3] == locale_id]
+        shown = here[0] if here else members[0] if count else None
+        if shown is not None:
+            rows[name].append((shown[1], shown[2], count))
 
 
 def _facet_items(selection: CaseStudyFilter, facet: str, rows) -> list[dict]:
@@ -173,7 +183,7 @@ def _facet_items(selection: CaseStudyFilter, facet: str, rows) -> list[dict]:
     return [
         {
             "value": value,
-            "label": "COVID-19" if value else "Not COVID-19",
+            "label": str(_("COVID-19") if value else _("Not COVID-19")),
             "count": counts.get(value, 0),
             "selected": filters.get("covid") is value,
         }

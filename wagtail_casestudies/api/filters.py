@@ -16,6 +16,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.db.models.lookups import GreaterThan
 from taggit.models import Tag
+from wagtail.models import Locale
 
 from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudyPageTag, Council, SupportType, Topic
 from ..models.cards import council_type_bit, region_bit
@@ -59,6 +60,24 @@ def resolve_by_slug(parameter: str, queryset: QuerySet, values: list[str], *extr
     return [row[0] for row in rows]
 
 
+def resolve_locale(parameter: str, code: str) -> Locale:
+    """The site's locale with this language code; an unknown one is a 400 naming ``parameter``."""
+    locales = {locale.language_code.lower(): locale for locale in Locale.objects.all()}
+    locale = locales.get(code.lower().replace("_", "-"))
+    if locale is None:
+        raise ParameterError(
+            parameter, f"no locale {code!r} on this site (known: {', '.join(sorted(locales))})"
+        )
+    return locale
+
+
+def with_translations(model, ids: list[int]) -> list[int]:
+    """The ids of these topics or support programmes and of all their translations: a page
+    copied for translation may link either, and a filter means the same in every language."""
+    keys = model.objects.filter(pk__in=ids).values("translation_key")
+    return list(model.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
+
+
 class CaseStudyFilter:
     """The case studies a listing query selects, on the card table.
 
@@ -68,9 +87,21 @@ class CaseStudyFilter:
     own filter (``queryset(without=...)``, ``facets.py``).
     """
 
-    def __init__(self, query: CaseStudyQuery, base: QuerySet, search_ids: list[int] | None = None):
+    def __init__(
+        self,
+        query: CaseStudyQuery,
+        base: QuerySet,
+        search_ids: list[int] | None = None,
+        *,
+        locale_id: int | None = None,
+        every_locale: QuerySet | None = None,
+    ):
         self.query = query
         self.base = base
+        # The locale the listing lists (its facets' labels), and the same cards in every
+        # locale (where ``translation_of`` looks for its case study).
+        self.locale_id = locale_id
+        self.every_locale = base if every_locale is None else every_locale
         self.search_ids = search_ids
         self.conditions: dict[str, Q] = {}
         self._resolve()
@@ -80,8 +111,19 @@ class CaseStudyFilter:
         through = CaseStudyPage.topics.through
         conditions = self.conditions
 
+        if "translation_of" in filters:
+            pk = filters["translation_of"]
+            if not self.every_locale.filter(pk=pk).exists():
+                raise ParameterError("translation_of", f"no published case study has id {pk}")
+            keys = CaseStudyPage.objects.filter(pk=pk).values("translation_key")
+            conditions["translation_of"] = Q(
+                pk__in=CaseStudyPage.objects.filter(translation_key__in=keys)
+                .exclude(pk=pk)
+                .values("pk")
+            )
         if "topic" in filters:
             ids = resolve_by_slug("topic", Topic.objects.all(), filters["topic"])
+            ids = with_translations(Topic, ids)
             conditions["topic"] = Q(
                 pk__in=through.objects.filter(topic_id__in=ids).values("casestudypage_id")
             )
@@ -113,6 +155,7 @@ class CaseStudyFilter:
             ids = resolve_by_slug(
                 "support_type", SupportType.objects.all(), filters["support_type"]
             )
+            ids = with_translations(SupportType, ids)
             conditions["support_type"] = Q(support_type_id__in=ids)
         if "tag" in filters:
             # Only the tags of visible case studies exist here: a tag used only on a draft

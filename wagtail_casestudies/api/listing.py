@@ -14,14 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from wagtail.models import Page, Site
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
 
 from ..cards.counts import site_counts
 from ..models import CaseStudyPage
-from ..visibility import visible_cards_of
+from ..visibility import default_locale_of, site_root_paths, visible_cards_of
 from .cache import get_or_compute, versioned_key
 from .facets import count_facets, facets_from_counts
-from .filters import CaseStudyFilter
+from .filters import CaseStudyFilter, resolve_locale
 from .parameters import CaseStudyQuery
 from .search import ranked_search_ids
 
@@ -40,15 +41,38 @@ class Listing:
         return [row[0] for row in self.rows]
 
 
+def listing_locale(query: CaseStudyQuery, site: Site | None, below: Page | None) -> Locale | None:
+    """The locale a listing lists: the one asked for; with ``translation_of`` alone, every
+    locale (None); else the index page's, or the site's default (its root page's)."""
+    if query.locale is not None:
+        return resolve_locale("locale", query.locale)
+    if "translation_of" in query.filters:
+        return None
+    if below is not None:
+        return below.locale
+    return default_locale_of(site) if site is not None else None
+
+
 def run_listing(query: CaseStudyQuery, site: Site | None, below: Page | None = None) -> Listing:
-    """The listing of ``site``'s visible case studies (only those below the page ``below``,
-    for an index page that is not the site's root)."""
-    visible = visible_cards_of(site)
-    scope = Scope(site)
-    if below is not None and (site is None or below.path != site.root_page.path):
+    """The listing of ``site``'s visible case studies in one locale (only those below the page
+    ``below``, for an index page that is not the site's root). Labels come out in the locale's
+    language."""
+    locale = listing_locale(query, site, below)
+    language = locale or (default_locale_of(site) if site else None) or Locale.get_default()
+    with translation.override(language.language_code):
+        return _run_listing(query, site, below, locale)
+
+
+def _run_listing(query, site, below, locale) -> Listing:
+    roots = site_root_paths(site) if site is not None else []
+    every_locale = visible_cards_of(site, root_paths=roots)
+    visible = every_locale if locale is None else every_locale.filter(locale=locale)
+    locale_id = locale.pk if locale is not None else None
+    scope = Scope(site, locale_id=locale_id, root_paths=tuple(roots))
+    if below is not None and (site is None or below.path not in roots):
         visible = visible.filter(path__startswith=below.path)
-        scope = Scope(site, below.path)
-    selection = CaseStudyFilter(query, visible)
+        scope = Scope(site, below.path, locale_id, tuple(roots))
+    selection = CaseStudyFilter(query, visible, locale_id=locale_id, every_locale=every_locale)
     search_ids, searched_the_selection = _search(query, selection, scope)
     total, facets = _counts_and_facets(query, selection, scope)
     start, stop = query.offset, query.offset + query.limit
@@ -77,17 +101,19 @@ class Scope:
 
     site: Site | None
     below_path: str | None = None
+    locale_id: int | None = None
+    root_paths: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple:
-        return (self.site.pk if self.site else None, self.below_path)
+        return (self.site.pk if self.site else None, self.below_path, self.locale_id)
 
     @property
     def stored_counts(self) -> dict[str, int] | None:
-        """The site's stored counts, when the listing is of the whole site."""
-        if self.site is None or self.below_path is not None:
+        """The site's stored counts, when the listing is of the whole site in one locale."""
+        if self.site is None or self.below_path is not None or self.locale_id is None:
             return None
-        return site_counts(self.site)
+        return site_counts(self.site, self.locale_id, list(self.root_paths))
 
 
 def _rows(cards: QuerySet) -> list[tuple[int, dict, int]]:

@@ -86,7 +86,20 @@ PAGINATION = (
     Parameter("offset", "How many items to skip.", INTEGER),
 )
 FIELDS = Parameter("fields", "API v2 fields syntax: add (name), remove (-name), * or _.")
+LOCALE = Parameter(
+    "locale",
+    "A language code (e.g. cy): only what is in that locale, in its language. Without it a "
+    "listing lists the site's default locale (its root page's), or, with translation_of, "
+    "every locale.",
+)
+TRANSLATION_OF = Parameter(
+    "translation_of",
+    "A case study's id: only its translations (with locale, the one in that locale).",
+    INTEGER,
+)
 CASE_STUDY_LISTING = (
+    LOCALE,
+    TRANSLATION_OF,
     Parameter("topic", f"Topic slugs. {LIST}"),
     Parameter("council", f"Council slugs or GSS codes. {LIST}"),
     Parameter(
@@ -116,7 +129,8 @@ CASE_STUDY_LISTING = (
 CASE_STUDY_DETAIL = (Parameter("fields", "API v2 fields syntax."),)
 CASE_STUDY_FIND = (
     Parameter("html_path", "The case study's path on the site, e.g. /library/x/."),
-    Parameter("slug", "The case study's slug."),
+    Parameter("slug", "The case study's slug (with locale, the one in that locale)."),
+    LOCALE,
     Parameter("id", "The case study's id.", INTEGER),
     *CASE_STUDY_DETAIL,
 )
@@ -128,16 +142,21 @@ COUNCIL_LISTING = (
     Parameter("parent", f"Parent council slugs or GSS codes. {LIST}"),
     Parameter("has_case_studies", "Only councils with published case studies.", BOOLEAN),
     Parameter("search", "Case-insensitive match on name, short name or GSS code."),
+    Parameter("locale", "A language code: names in that language (e.g. Welsh names for cy)."),
     *PAGINATION,
 )
 SNIPPET_LISTING = (
     Parameter("has_case_studies", "Only those with published case studies.", BOOLEAN),
     Parameter("search", "Case-insensitive match on the name."),
+    Parameter(
+        "locale", "A language code: only those in that locale (default: the site's default)."
+    ),
+    Parameter("translation_of", "An id: only its translations.", INTEGER),
     *PAGINATION,
 )
 SNIPPET_DETAIL: tuple[Parameter, ...] = ()
-SNIPPET_FIND = (Parameter("slug", "The slug."),)
-COUNCIL_FIND = (*SNIPPET_FIND, Parameter("gss_code", "The council's GSS code."))
+SNIPPET_FIND = (Parameter("slug", "The slug."), LOCALE)
+COUNCIL_FIND = (Parameter("slug", "The slug."), Parameter("gss_code", "The council's GSS code."))
 
 
 class ParameterError(BadRequestError):
@@ -237,6 +256,27 @@ def parse_choices(name: str, values: list[str], choices: Iterable[str]) -> list[
     return values
 
 
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}")
+
+
+def parse_locale(query) -> str | None:
+    """The ``locale`` parameter's language code, checked for its form (whether the site has
+    that locale is looked up later)."""
+    value = get_single(query, "locale")
+    if value is not None and not _LANGUAGE_CODE.fullmatch(value):
+        raise ParameterError("locale", f"must be a language code such as en or cy, not {value!r}")
+    return value
+
+
+def parse_id(name: str, value: str | None) -> int | None:
+    """An object id: a positive whole number that fits the database's integers."""
+    if value is None:
+        return None
+    if not re.fullmatch(r"[0-9]{1,19}", value) or not 0 < int(value) < 2**63:
+        raise ParameterError(name, f"must be a positive whole number (an id), not {value!r}")
+    return int(value)
+
+
 def parse_limit_offset(query) -> tuple[int, int]:
     maximum = casestudy_settings.API_MAX_LIMIT
     limit = parse_non_negative_int(
@@ -293,6 +333,7 @@ class CaseStudyQuery:
     """The parsed, syntax-checked parameters of a case-study listing."""
 
     filters: dict[str, Any] = field(default_factory=dict)
+    locale: str | None = None
     include_districts: bool = False
     search: str | None = None
     search_operator: str | None = None
@@ -313,6 +354,10 @@ def parse_case_study_query(query, field_names: Iterable[str]) -> CaseStudyQuery:
     parsed = CaseStudyQuery()
     filters = parsed.filters
 
+    parsed.locale = parse_locale(query)
+    translation_of = parse_id("translation_of", get_single(query, "translation_of"))
+    if translation_of is not None:
+        filters["translation_of"] = translation_of
     for name in ("topic", "council", "support_type", "tag"):
         values = get_values(query, name)
         if values:

@@ -15,22 +15,26 @@ import datetime
 import re
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils import translation
 from rest_framework.response import Response
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.blocks import StreamValue
+from wagtail.models import Locale, Page
 
 from .. import representation
 from ..cards.serve import serve_cards
 from ..models import CaseStudyPage, Council, SupportType, Topic
 from ..models.snippets import normalise_gss_code
-from ..visibility import visible_case_studies_of
+from ..visibility import default_locale_of, site_root_paths, visible_case_studies_of
 from . import parameters
 from .cache import cache_headers, cached_data, find_site
 from .errors import error_for
+from .filters import resolve_locale
 from .listing import run_listing
 from .openapi import v2_document
 from .parameters import (
@@ -60,6 +64,20 @@ def db_id(pk) -> int:
     if not 0 <= number <= MAX_DB_ID:
         raise Http404("No object has this id.")
     return number
+
+
+def site_url_paths(site, html_path: str) -> list[str]:
+    """The ``url_path`` a page at ``html_path`` on the site has: below the site's root, or, when
+    the path starts with a locale's language code (``i18n_patterns``), below the root's
+    translation in that locale."""
+    components = [part for part in html_path.split("/") if part]
+    url_paths = [site.root_page.url_path + "".join(f"{part}/" for part in components)]
+    if components:
+        roots = Page.objects.filter(
+            path__in=site_root_paths(site), locale__language_code__iexact=components[0]
+        ).values_list("url_path", flat=True)
+        url_paths += [root + "".join(f"{part}/" for part in components[1:]) for root in roots]
+    return url_paths
 
 
 class CaseStudyAPIViewSetMixin:
@@ -172,10 +190,11 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
             served = serve_cards(listing.rows, site.pk if site else None, context)
             items = [self.card_fields(card, fields) for card in served]
         else:
+            visible = visible_case_studies_of(site)
             pages = representation.card_queryset(
-                visible_case_studies_of(site).filter(pk__in=listing.ids),
-                defer_body="body" not in extras,
+                visible.filter(pk__in=listing.ids), defer_body="body" not in extras
             ).in_bulk()
+            context.translations = representation.Translations(pages.values(), visible)
             bound = self.bind_extra_fields(extras, request)
             items = [
                 self.item_data(pages[pk], fields, context, bound)
@@ -268,6 +287,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         page = get_object_or_404(queryset)
 
         context = representation.CardContext(request)
+        context.translations = representation.Translations([page], base)
         extras = [name for name in fields if name not in representation.CARD_FIELDS]
         data = self.item_data(page, fields, context, self.bind_extra_fields(extras, request))
         data["meta"].update(
@@ -277,22 +297,31 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
             last_published_at=representation.format_datetime(page.last_published_at),
         )
         if "related" in fields:
-            data["related"] = representation.cards_for_ids(related_ids(page, base), base, context)
+            # Related case studies are in the page's own language.
+            same_locale = base.filter(locale_id=page.locale_id)
+            data["related"] = representation.cards_for_ids(
+                related_ids(page, same_locale), same_locale, context
+            )
         return data
 
     def find_queryset(self, request, base, queryset):
         html_path = get_single(request.GET, "html_path")
         slug = get_single(request.GET, "slug")
         pk = get_single(request.GET, "id")
+        locale_code = parameters.parse_locale(request.GET)
         if html_path is not None:
             site = find_site(request)
             if site is None:
                 raise Http404("no site")
-            components = [part for part in html_path.split("/") if part]
-            url_path = site.root_page.url_path + "".join(f"{part}/" for part in components)
-            return queryset.filter(url_path=url_path)
+            return queryset.filter(url_path__in=site_url_paths(site, html_path))
         if slug is not None:
-            matches = list(base.filter(slug=slug).values_list("pk", flat=True)[:2])
+            matches = base.filter(slug=slug)
+            if locale_code is not None:
+                matches = matches.filter(locale=resolve_locale("locale", locale_code))
+            elif base.filter(slug=slug).values("locale").distinct().count() > 1:
+                # Translations share their slug: the site's default locale's, unless asked.
+                matches = matches.filter(locale=default_locale_of(find_site(request)))
+            matches = list(matches.values_list("pk", flat=True)[:2])
             if len(matches) > 1:
                 raise ParameterError("slug", f"{slug!r} names several case studies; use html_path")
             return queryset.filter(pk__in=matches)
@@ -340,8 +369,20 @@ class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
     def filter_queryset_by_parameters(self, request, queryset):
         return queryset
 
+    def language(self, request) -> str:
+        """The language names come out in: the ``locale`` asked for, or the site's default."""
+        code = parameters.parse_locale(request.GET)
+        if code is not None:
+            return resolve_locale("locale", code).language_code
+        site = find_site(request)
+        return (default_locale_of(site) if site else Locale.get_default()).language_code
+
     def listing_data(self, request) -> dict[str, Any]:
         check_parameter_names(request.GET, names(self.listing_parameters))
+        with translation.override(self.language(request)):
+            return self._listing_data(request)
+
+    def _listing_data(self, request) -> dict[str, Any]:
         queryset = self.filter_queryset_by_parameters(request, self.model.objects.all())
         queryset = filter_by_name_search(request.GET, queryset, self.search_fields)
         queryset = self.with_counts(request, queryset)
@@ -354,6 +395,10 @@ class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
     def detail_data(self, request, pk, find=False) -> dict[str, Any]:
         allowed = self.find_parameters if find else parameters.SNIPPET_DETAIL
         check_parameter_names(request.GET, names(allowed))
+        with translation.override(self.language(request)):
+            return self._detail_data(request, pk, find)
+
+    def _detail_data(self, request, pk, find) -> dict[str, Any]:
         queryset = self.prepare(self.with_counts(request, self.model.objects.all()))
         queryset = self.find_queryset(request, queryset) if find else queryset.filter(pk=db_id(pk))
         obj = get_object_or_404(queryset)
@@ -440,12 +485,63 @@ class CouncilsAPIViewSet(_SnippetAPIViewSet):
         return data
 
 
-class TopicsAPIViewSet(_SnippetAPIViewSet):
+class _TranslatableSnippetAPIViewSet(_SnippetAPIViewSet):
+    """Topics and support programmes: one locale at a time, as Wagtail's pages API lists pages.
+    A case study counts for a topic when it links the topic or one of its translations and is
+    in the topic's locale."""
+
+    def filter_queryset_by_parameters(self, request, queryset):
+        translation_of = parameters.parse_id(
+            "translation_of", get_single(request.GET, "translation_of")
+        )
+        code = parameters.parse_locale(request.GET)
+        if translation_of is not None:
+            source = queryset.filter(pk=translation_of).values_list("translation_key", flat=True)
+            if not source:
+                raise ParameterError(
+                    "translation_of", f"no {self.name} entry has id {translation_of}"
+                )
+            queryset = queryset.filter(translation_key=source[0]).exclude(pk=translation_of)
+            if code is None:
+                return queryset
+        if code is not None:
+            return queryset.filter(locale=resolve_locale("locale", code))
+        site = find_site(request)
+        return queryset.filter(locale=default_locale_of(site)) if site else queryset
+
+    def find_queryset(self, request, queryset):
+        queryset = super().find_queryset(request, queryset)
+        code = parameters.parse_locale(request.GET)
+        if code is not None:
+            return queryset.filter(locale=resolve_locale("locale", code))
+        if queryset.values("locale").distinct().count() > 1:
+            site = find_site(request)
+            return queryset.filter(locale=default_locale_of(site)) if site else queryset
+        return queryset
+
+    def with_counts(self, request, queryset):
+        visible = self.visible_case_studies(request).order_by()
+        linking = self.pages_linking(visible).filter(locale_id=OuterRef("locale_id"))
+        counted = linking.order_by().values("locale_id").annotate(n=Count("pk")).values("n")
+        return queryset.annotate(
+            case_study_count=Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+        )
+
+    def pages_linking(self, visible):
+        raise NotImplementedError
+
+
+class TopicsAPIViewSet(_TranslatableSnippetAPIViewSet):
     """``topics``: policy areas with case-study counts."""
 
     name = "topics"
     resource = "topics"
     model = Topic
+
+    def pages_linking(self, visible):
+        through = CaseStudyPage.topics.through
+        links = through.objects.filter(topic__translation_key=OuterRef(OuterRef("translation_key")))
+        return visible.filter(pk__in=links.values("casestudypage_id"))
 
     def data(self, obj, request) -> dict[str, Any]:
         return {
@@ -455,12 +551,15 @@ class TopicsAPIViewSet(_SnippetAPIViewSet):
         }
 
 
-class SupportTypesAPIViewSet(_SnippetAPIViewSet):
+class SupportTypesAPIViewSet(_TranslatableSnippetAPIViewSet):
     """``support-types``: support programmes with case-study counts."""
 
     name = "support-types"
     resource = "support-types"
     model = SupportType
+
+    def pages_linking(self, visible):
+        return visible.filter(support_type__translation_key=OuterRef("translation_key"))
 
     def data(self, obj, request) -> dict[str, Any]:
         return {**representation.support_type_data(obj), "description": obj.description}

@@ -20,6 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils import translation
 from wagtail.models import Site
 
 from .. import representation
@@ -29,7 +30,7 @@ from ..models.cards import council_type_bit, region_bit
 from ..visibility import visible_case_studies
 
 # Bump when the stored layout or the card's shape changes.
-CARD_LAYOUT = 1
+CARD_LAYOUT = 2
 
 
 def card_format() -> int:
@@ -67,10 +68,21 @@ def site_urls(page) -> dict[str, list]:
     return urls
 
 
-def build_card(page, renditions_of: dict | None = None) -> dict[str, Any]:
-    """The stored form of a case study's card; ``page`` comes from
+def build_card(
+    page,
+    renditions_of: dict | None = None,
+    translations: representation.Translations | None = None,
+) -> dict[str, Any]:
+    """The stored form of a case study's card, in the page's own language; ``page`` comes from
     ``representation.card_queryset``. ``renditions_of`` remembers each image's renditions
-    across a batch of cards."""
+    across a batch of cards; ``translations`` holds the batch's translations."""
+    if translations is None:
+        translations = representation.Translations([page], visible_case_studies())
+    with translation.override(page.locale.language_code):
+        return _build_card(page, renditions_of, translations)
+
+
+def _build_card(page, renditions_of, translations) -> dict[str, Any]:
     links = list(page.council_links.all())
     lead = None
     if links:
@@ -99,14 +111,25 @@ def build_card(page, renditions_of: dict | None = None) -> dict[str, Any]:
         "id": page.pk,
         "slug": page.slug,
         "first_published_at": representation.format_datetime(page.first_published_at),
+        "locale": page.locale.language_code,
+        "translations": [
+            {"id": other.pk, "locale": other.locale.language_code, "urls": site_urls(other)}
+            for other in translations.of(page)
+        ],
         "title": page.title,
         "summary": page.summary,
         "urls": site_urls(page),
         "date": representation.format_date(page.display_date),
         "lead_council": lead,
-        "topics": [representation.topic_data(topic) for topic in page.topics.all()],
-        "main_topic": representation.topic_data(page.main_topic) if page.main_topic_id else None,
-        "support_type": representation.support_type_data(page.support_type)
+        "topics": [representation.topic_data(topic) for topic in translations.topics_of(page)],
+        "main_topic": representation.topic_data(
+            translations.in_locale(page.main_topic, page.locale_id)
+        )
+        if page.main_topic_id
+        else None,
+        "support_type": representation.support_type_data(
+            translations.in_locale(page.support_type, page.locale_id)
+        )
         if page.support_type_id
         else None,
         "is_covid19": page.is_covid19,
@@ -114,25 +137,30 @@ def build_card(page, renditions_of: dict | None = None) -> dict[str, Any]:
     }
 
 
-def build_row(page, fmt: int, renditions_of: dict) -> CaseStudyCard:
-    """An unsaved card row: the card, and copies of what the listing filters and sorts on."""
+def build_row(
+    page, fmt: int, renditions_of: dict, translations: representation.Translations
+) -> CaseStudyCard:
+    """An unsaved card row: the card, and copies of what the listing filters and sorts on
+    (the topics and support programme as their translations in the page's locale)."""
     council_types = regions = 0
     for link in page.council_links.all():
         council_types |= council_type_bit(link.council.council_type)
         regions |= region_bit(link.council.region)
+    support_type = translations.in_locale(page.support_type, page.locale_id)
     return CaseStudyCard(
         year=page.publication_date.year if page.publication_date else None,
         council_types=council_types,
         regions=regions,
         page_id=page.pk,
+        locale_id=page.locale_id,
         path=page.path,
         url_path=page.url_path,
         title=page.title,
         publication_date=page.publication_date,
         is_covid19=page.is_covid19,
-        support_type_id=page.support_type_id,
-        topic_ids=sorted(topic.pk for topic in page.topics.all()),
-        data=build_card(page, renditions_of),
+        support_type_id=support_type.pk if support_type is not None else None,
+        topic_ids=sorted(topic.pk for topic in translations.topics_of(page)),
+        data=build_card(page, renditions_of, translations),
         format=fmt,
     )
 
@@ -144,5 +172,7 @@ def build_rows(ids: Iterable[int]) -> list[CaseStudyCard]:
         return []
     fmt = card_format()
     renditions_of: dict = {}
-    pages = representation.card_queryset(visible_case_studies().filter(pk__in=ids))
-    return [build_row(page, fmt, renditions_of) for page in pages]
+    visible = visible_case_studies()
+    pages = list(representation.card_queryset(visible.filter(pk__in=ids)))
+    translations = representation.Translations(pages, visible)
+    return [build_row(page, fmt, renditions_of, translations) for page in pages]

@@ -41,6 +41,12 @@ def serve_card(stored: dict, site_id, context: representation.CardContext, today
             "alt": hero["alt"],
             "srcset": ", ".join(f"{absolute} {r['width']}w" for r, absolute in renditions),
         }
+    translations = []
+    for other in stored["translations"]:
+        other_url, other_path = other["urls"].get(str(site_id)) or (None, None)
+        translations.append(
+            {"id": other["id"], "locale": other["locale"], "url": other_url, "path": other_path}
+        )
     return {
         "id": pk,
         "meta": {
@@ -49,6 +55,8 @@ def serve_card(stored: dict, site_id, context: representation.CardContext, today
             "html_url": url,
             "slug": stored["slug"],
             "first_published_at": stored["first_published_at"],
+            "locale": stored["locale"],
+            "translations": translations,
         },
         "title": stored["title"],
         "summary": stored["summary"],

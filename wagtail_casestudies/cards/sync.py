@@ -18,6 +18,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from wagtail.models import Site
 
 from ..models import CaseStudyCard, CaseStudyCardCounts, CaseStudyPage
+from ..visibility import site_root_paths
 from . import batch, counts
 from .build import build_rows, card_format
 
@@ -31,23 +32,36 @@ def refresh_cards(ids: Iterable[int]) -> None:
         return
     ids = sorted(set(ids))
     for start in range(0, len(ids), BATCH_SIZE):
-        chunk = ids[start : start + BATCH_SIZE]
+        # A card lists its page's translations: theirs change with it.
+        chunk = with_translations(ids[start : start + BATCH_SIZE])
         with transaction.atomic():
             replace(chunk, build_rows(chunk))
 
 
+def with_translations(ids: list[int]) -> list[int]:
+    """These case studies and their translations."""
+    keys = CaseStudyPage.objects.filter(pk__in=ids).values("translation_key")
+    translations = CaseStudyPage.objects.filter(translation_key__in=keys).exclude(pk__in=ids)
+    return sorted({*ids, *translations.values_list("pk", flat=True)})
+
+
 def forget_cards(ids: Iterable[int]) -> None:
     """Drop the cards of pages about to be deleted (before the cascade, which would not count
-    them out)."""
+    them out); their translations' cards, which list them, are refreshed once they are gone."""
+    ids = list(ids)
+    translations = [pk for pk in with_translations(ids) if pk not in ids]
     with transaction.atomic():
-        replace(list(ids), [])
+        replace(ids, [])
+    if translations:
+        transaction.on_commit(lambda: refresh_cards(translations), robust=True)
 
 
 def replace(ids: list[int], rows: list[CaseStudyCard]) -> None:
     """Make the cards of ``ids`` exactly ``rows`` (fresh rows for the visible ones among them),
     and add the difference to each site's counts. Runs in the caller's transaction."""
     counts.lock()
-    in_use = counts.rows_in_use()
+    roots = counts.current_root_paths()
+    in_use = counts.rows_in_use(roots)
     before = []
     if in_use:
         before = list(CaseStudyCard.objects.filter(pk__in=ids).values_list(*counts.COUNTED_COLUMNS))
@@ -59,6 +73,7 @@ def replace(ids: list[int], rows: list[CaseStudyCard]) -> None:
             update_conflicts=True,
             unique_fields=["page"],
             update_fields=[
+                "locale",
                 "path",
                 "url_path",
                 "title",
@@ -75,7 +90,7 @@ def replace(ids: list[int], rows: list[CaseStudyCard]) -> None:
         )
     if in_use:
         after = [tuple(getattr(row, column) for column in counts.COUNTED_COLUMNS) for row in rows]
-        counts.add_difference(in_use, before, after)
+        counts.add_difference(in_use, before, after, roots)
 
 
 def refresh_subtree(path: str) -> None:
@@ -129,10 +144,16 @@ def refresh_after_migrate(using: str = "default") -> None:
     if not _latest_migrations() <= set(applied):
         return
     rebuild_stale()
-    sites = Site.objects.select_related("root_page")
-    roots = dict(CaseStudyCardCounts.objects.values_list("site_id", "root_path"))
-    if any(roots.get(site.pk) != site.root_page.path for site in sites):
-        counts.recount_all()
+    counted = {
+        (site_id, locale_id, tuple(root_paths))
+        for site_id, locale_id, root_paths in CaseStudyCardCounts.objects.values_list(
+            "site_id", "locale_id", "root_paths"
+        )
+    }
+    for site in Site.objects.select_related("root_page"):
+        if (site.pk, site.root_page.locale_id, tuple(site_root_paths(site))) not in counted:
+            counts.recount_all()
+            return
 
 
 @functools.cache
@@ -169,6 +190,7 @@ def differences() -> dict[str, list[int]]:
 
 def _columns(card: CaseStudyCard) -> tuple:
     return (
+        card.locale_id,
         card.path,
         card.url_path,
         card.title,

@@ -141,6 +141,7 @@ def _register_values(record: CouncilRecord) -> dict[str, object]:
     return {
         "name": record.name,
         "short_name": record.short_name,
+        "welsh_name": record.welsh_name,
         "council_type": record.council_type,
         "region": record.region,
         "nation": record.nation,

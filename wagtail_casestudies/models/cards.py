@@ -44,6 +44,8 @@ class CaseStudyCard(models.Model):
         related_name="api_card",
     )
     # Copies of the page's fields the listing filters and sorts on.
+    # The page's locale: a listing lists one language (cards are per locale, as pages are).
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     path = models.CharField(max_length=255, db_index=True)
     url_path = models.TextField()
     title = models.CharField(max_length=255)
@@ -85,6 +87,7 @@ class CaseStudyCard(models.Model):
             # carry it by themselves; ``include`` would be ignored by SQLite with a warning).
             models.Index(
                 fields=[
+                    "locale",
                     "path",
                     "year",
                     "is_covid19",
@@ -102,19 +105,20 @@ class CaseStudyCard(models.Model):
 
 
 class CaseStudyCardCounts(models.Model):
-    """Per site: the number of cards and the number under each facet value.
+    """Per site and locale: the number of cards and the number under each facet value.
 
     Written by ``cards/counts.py`` in the same transaction as every card change (a difference added
     under a lock, never a recount), so a listing without filters reads its total and facets
-    here at any size. Built the first time a site's listing needs it, and again whenever the
-    site's root page is not the one it was built for.
+    here at any size. Made by a recount (``migrate``, a site change, ``casestudies_rebuild_cards``)
+    or by the first card change in a locale the site had no cards in; dropped whenever the
+    site's root pages are not the ones it was made for.
     """
 
-    site = models.OneToOneField(
-        "wagtailcore.Site", on_delete=models.CASCADE, primary_key=True, related_name="+"
-    )
-    # The tree path of the site's root page when the counts were made.
-    root_path = models.CharField(max_length=255)
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    # The tree paths of the site's root page and its translations when the counts were made
+    # (``visibility.site_root_paths``).
+    root_paths = models.JSONField(default=list)
     # {"total": n, "topic:<id>": n, "support_type:<id>": n, "council_type:<value>": n,
     #  "region:<value>": n, "year:<year>": n, "covid:true": n, "covid:false": n}; no zeros.
     counts = models.JSONField(default=dict)
@@ -122,6 +126,9 @@ class CaseStudyCardCounts(models.Model):
     class Meta:
         verbose_name = _("case-study card counts")
         verbose_name_plural = _("case-study card counts")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "locale"], name="casestudycardcounts_unique")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.root_path}: {self.counts.get('total', 0)}"
+        return f"{self.site_id}/{self.locale_id}: {self.counts.get('total', 0)}"

@@ -8,10 +8,12 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.images import get_image_model_string
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
 from .. import api_fields as api
@@ -132,8 +134,37 @@ class NamedSnippet(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
-            self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
+            self.slug = unique_slug(self)
         super().save(*args, **kwargs)
+
+
+class TranslatableSnippet(TranslatableMixin, NamedSnippet):
+    """A register entry written in each language of the site (Wagtail's ``TranslatableMixin``):
+    translations share a ``translation_key`` and, usually, their slug, which is unique within
+    a locale so that a filter by slug means the same in every language."""
+
+    slug = models.SlugField(_("slug"), max_length=255, blank=True)
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.locale_id:  # created in code: the default locale, as Wagtail's pages do
+            self.locale = Locale.get_default()
+        super().save(*args, **kwargs)
+
+    def validate_unique(self, exclude=None) -> None:
+        """The slug is unique within the locale, which the admin's form does not edit (so
+        Django's own check of ``unique_together`` leaves it out)."""
+        super().validate_unique(exclude)
+        if not self.slug or (exclude and "slug" in exclude):
+            return
+        locale_id = self.locale_id or Locale.get_default().pk
+        others = type(self)._default_manager.filter(slug=self.slug, locale_id=locale_id)
+        if others.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"slug": _("Another entry in this language already has this slug.")}
+            )
 
 
 class Council(NamedSnippet):
@@ -148,6 +179,15 @@ class Council(NamedSnippet):
         max_length=100,
         blank=True,
         help_text=_("How the council is usually written in text, e.g. 'Cornwall'."),
+    )
+    welsh_name = models.CharField(
+        _("Welsh name"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The council's name in Welsh, shown in place of its name to Welsh readers "
+            "(filled in for the Welsh councils from the ONS register)."
+        ),
     )
     council_type = models.CharField(
         _("council type"), max_length=32, choices=CouncilType.choices, default=CouncilType.OTHER
@@ -215,7 +255,7 @@ class Council(NamedSnippet):
     panels = [
         MultiFieldPanel(
             [
-                FieldPanel("name"),
+                FieldRowPanel([FieldPanel("name"), FieldPanel("welsh_name")]),
                 FieldRowPanel([FieldPanel("short_name"), FieldPanel("slug")]),
                 FieldRowPanel([FieldPanel("council_type"), FieldPanel("gss_code")]),
                 FieldRowPanel([FieldPanel("region"), FieldPanel("nation")]),
@@ -240,6 +280,7 @@ class Council(NamedSnippet):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("short_name"),
+        index.SearchField("welsh_name"),
         index.FilterField("council_type"),
         index.FilterField("region"),
         index.FilterField("gss_code"),
@@ -270,6 +311,15 @@ class Council(NamedSnippet):
     def __str__(self) -> str:
         if self.valid_to and self.valid_to < datetime.date.today():
             return f"{self.name} (until {self.valid_to.year})"
+        return self.name
+
+    @property
+    def name_in_active_language(self) -> str:
+        """The council's name for a reader of the active language: its Welsh name in Welsh,
+        when it has one (the register is one row in every language)."""
+        language = get_language() or ""
+        if self.welsh_name and language.split("-")[0] == "cy":
+            return self.welsh_name
         return self.name
 
     @property
@@ -353,7 +403,7 @@ class Council(NamedSnippet):
         super().save(*args, **kwargs)
 
 
-class Topic(NamedSnippet):
+class Topic(TranslatableSnippet):
     """A policy area (public health, climate change, housing and planning, …)."""
 
     description = models.TextField(_("description"), blank=True)
@@ -377,6 +427,7 @@ class Topic(NamedSnippet):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("description"),
+        index.FilterField("locale"),
     ]
 
     api_fields = [
@@ -386,17 +437,18 @@ class Topic(NamedSnippet):
         APIField("parent", serializer=api.TopicField()),
     ]
 
-    class Meta:
+    class Meta(TranslatableSnippet.Meta):
         ordering = ["name"]
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def clean(self) -> None:
         if self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": _("A topic cannot be its own parent.")})
 
 
-class SupportType(NamedSnippet):
+class SupportType(TranslatableSnippet):
     """The support programme behind a piece of work (One Public Estate, Behavioural Insights, …)."""
 
     description = models.TextField(_("description"), blank=True)
@@ -413,6 +465,7 @@ class SupportType(NamedSnippet):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("description"),
+        index.FilterField("locale"),
     ]
 
     api_fields = [
@@ -422,19 +475,26 @@ class SupportType(NamedSnippet):
         APIField("link"),
     ]
 
-    class Meta:
+    class Meta(TranslatableSnippet.Meta):
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
         # "Support programme" everywhere people read it; the model, its API resource
         # ("support-types") and its filter parameter keep their names for compatibility.
         verbose_name = _("support programme")
         verbose_name_plural = _("support programmes")
 
 
-def unique_slug(model: type[models.Model], name: str, exclude_pk: int | None = None) -> str:
-    """A slug from ``name`` that no other row of ``model`` uses ('-2', '-3', … appended)."""
-    base = slugify(name)[:240] or model._meta.model_name
+def unique_slug(instance: NamedSnippet) -> str:
+    """A slug from the name that no other row uses ('-2', '-3', … appended); for a
+    translatable snippet, no other row of its locale."""
+    model = type(instance)
+    base = slugify(instance.name)[:240] or model._meta.model_name
     candidate, number = base, 1
-    others = model._default_manager.exclude(pk=exclude_pk) if exclude_pk else model._default_manager
+    others = model._default_manager.all()
+    if instance.pk:
+        others = others.exclude(pk=instance.pk)
+    if isinstance(instance, TranslatableMixin) and instance.locale_id:
+        others = others.filter(locale_id=instance.locale_id)
     while others.filter(slug=candidate).exists():
         number += 1
         candidate = f"{base}-{number}"
