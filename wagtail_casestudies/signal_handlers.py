@@ -162,13 +162,18 @@ def _pages_showing(instance) -> set[int]:
     if isinstance(instance, Council):
         pages = CaseStudyCouncil.objects.filter(council=instance).values_list("page_id", flat=True)
         return set(pages)
+    # A topic or support programme is shown as its translation in each page's locale: a change
+    # to any translation changes the cards of the pages linking any of them.
     if isinstance(instance, Topic):
         through = CaseStudyPage.topics.through
-        ids = set(through.objects.filter(topic=instance).values_list("casestudypage_id", flat=True))
-        ids |= set(CaseStudyPage.objects.filter(main_topic=instance).values_list("pk", flat=True))
-        return ids
+        key = instance.translation_key
+        links = through.objects.filter(topic__translation_key=key)
+        ids = set(links.values_list("casestudypage_id", flat=True))
+        main = CaseStudyPage.objects.filter(main_topic__translation_key=key)
+        return ids | set(main.values_list("pk", flat=True))
     if isinstance(instance, SupportType):
-        return set(CaseStudyPage.objects.filter(support_type=instance).values_list("pk", flat=True))
+        pages = CaseStudyPage.objects.filter(support_type__translation_key=instance.translation_key)
+        return set(pages.values_list("pk", flat=True))
     return set(CaseStudyPage.objects.filter(hero_image=instance).values_list("pk", flat=True))
 
 

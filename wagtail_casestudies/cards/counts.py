@@ -5,7 +5,7 @@ Every card change adds its difference to the counts of the sites the card is in,
 change's own transaction, after bumping the content version: the version's row lock makes
 concurrent writers queue, so each adds to the other's result and the counts stay exact without
 ever recounting. The first card of a locale a counted site had none in is counted then, by the
-writer. Reading never writes: a site and locale without a counts row (or with one made for other
+writer, as are the rows of a site whose root pages changed. Reading never writes: a site and locale without a counts row (or with one made for other
 root pages) is counted the usual way until the next recount.
 """
 
@@ -60,12 +60,15 @@ def current_root_paths() -> dict[int, list[str]]:
 
 def rows_in_use(roots: dict[int, list[str]]) -> list[CaseStudyCardCounts]:
     """The counts rows to keep up to date. A row made for other root pages (the site's root was
-    changed or moved, or a translation of it made) is dropped; the next recount makes it again."""
+    changed or moved, or translated) is counted again for the current ones first."""
     rows = list(CaseStudyCardCounts.objects.all())
-    stale = [row.pk for row in rows if row.root_paths != roots.get(row.site_id)]
+    stale = [row for row in rows if row.root_paths != roots.get(row.site_id)]
+    for row in stale:
+        row.root_paths = roots[row.site_id]
+        row.counts = count(row.root_paths, row.locale_id)
     if stale:
-        CaseStudyCardCounts.objects.filter(pk__in=stale).delete()
-    return [row for row in rows if row.pk not in stale]
+        CaseStudyCardCounts.objects.bulk_update(stale, ["root_paths", "counts"])
+    return rows
 
 
 def _below(path: str, root_paths: list[str]) -> bool:
