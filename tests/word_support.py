@@ -44,11 +44,19 @@ def to_bytes(document) -> bytes:
     return buffer.getvalue()
 
 
-def fill_template(template: bytes, *, typed=TYPED, cells=CELLS, ticks=("Digital", "I agree")):
+def fill_template(
+    template: bytes,
+    *,
+    typed=TYPED,
+    cells=CELLS,
+    ticks=("Digital", "I agree"),
+    headings=HEADINGS,
+):
     """The downloaded template with an answer typed under each section heading, into the labelled
-    cells (over the grey help text), and boxes ticked by overtyping ☐ with ☒."""
+    cells (over the grey help text), and boxes ticked by overtyping ☐ with ☒. ``headings`` and
+    ``cells`` name the template's headings and labels in the template's language."""
     document = Document(io.BytesIO(template))
-    wanted = {HEADINGS[key]: text for key, text in typed.items()}
+    wanted = {headings[key]: text for key, text in typed.items()}
     paragraphs = document.paragraphs
     for index, paragraph in enumerate(paragraphs):
         if paragraph.style.name.startswith("Heading") and paragraph.text in wanted:

@@ -99,6 +99,9 @@ def test_the_wheel_installs_into_a_fresh_wagtail_site(tmp_path):
         "wagtail_casestudies/static/wagtail_casestudies/casestudies.css",
         "wagtail_casestudies/data/councils.csv",
         "wagtail_casestudies/migrations/0001_initial.py",
+        # The Welsh catalogue, compiled: Django reads only the .mo.
+        "wagtail_casestudies/locale/cy/LC_MESSAGES/django.po",
+        "wagtail_casestudies/locale/cy/LC_MESSAGES/django.mo",
     ]:
         assert expected in names, expected
     assert not any(name.startswith(("tests/", "example_site/")) for name in names)

@@ -11,7 +11,7 @@ import re
 
 from django.utils.encoding import force_str
 
-from ..template import TEMPLATE_SECTIONS
+from ..template import TEMPLATE_SECTIONS, each_template_language
 
 # Sections that are not template sections but have a home on a case study page.
 KEY_POINTS = "key_points"
@@ -23,11 +23,12 @@ TOPICS = "topics"
 ATTACHMENTS = "attachments"
 CONSENT = "consent"
 
-# Wordings seen in published case studies, normalised (see ``normalise_heading``). The template's
-# own headings are added from ``TEMPLATE_SECTIONS`` below.
+# Wordings seen in published case studies, normalised (see ``normalise_heading``), in English and
+# in Welsh (Welsh councils publish in both). The template's own headings are added from
+# ``TEMPLATE_SECTIONS`` below, in every language of the template (``template_languages``).
 HEADING_VARIANTS: dict[str, tuple[str, ...]] = {
-    "title": ("title",),
-    "summary": ("summary", "executive summary"),
+    "title": ("title", "teitl"),
+    "summary": ("summary", "executive summary", "crynodeb", "crynodeb gweithredol"),
     # Older case studies open with these where newer ones say "The challenge".
     "challenge": (
         "challenge",
@@ -37,25 +38,68 @@ HEADING_VARIANTS: dict[str, tuple[str, ...]] = {
         "background",
         "overview",
         "introduction",
+        "yr her",
+        "her",
+        "heriau",
+        "cefndir",
+        "trosolwg",
+        "cyflwyniad",
     ),
-    "solution": ("solution", "solutions", "what we did", "approach"),
-    "impact": ("impact", "impacts", "outcomes", "results", "impact and outcomes"),
+    "solution": (
+        "solution",
+        "solutions",
+        "what we did",
+        "approach",
+        "yr ateb",
+        "ateb",
+        "atebion",
+        "beth wnaethom ni",
+    ),
+    "impact": (
+        "impact",
+        "impacts",
+        "outcomes",
+        "results",
+        "impact and outcomes",
+        "yr effaith",
+        "effaith",
+        "canlyniadau",
+    ),
     "sustainability": (
         "how is the new approach being sustained",
         "how is the approach being sustained",
         "sustainability",
         "sustaining the approach",
         "next steps",
+        "sut mae'r dull newydd yn cael ei gynnal",
+        "cynaliadwyedd",
+        "camau nesaf",
     ),
-    "lessons_learned": ("lessons learned", "lessons learnt", "learning", "key lessons"),
-    "contact": ("contact", "contacts", "contact details", "contact information", "find out more"),
-    KEY_POINTS: ("key points", "key facts"),
-    LOCAL_CONTEXT: ("local context", "context"),
-    COUNCILS: ("councils", "council"),
-    PARTNERS: ("partner organisations", "partners"),
-    TOPICS: ("topics",),
-    ATTACHMENTS: ("attachments",),
-    CONSENT: ("consent",),
+    "lessons_learned": (
+        "lessons learned",
+        "lessons learnt",
+        "learning",
+        "key lessons",
+        "gwersi a ddysgwyd",
+        "gwersi",
+    ),
+    "contact": (
+        "contact",
+        "contacts",
+        "contact details",
+        "contact information",
+        "find out more",
+        "cyswllt",
+        "manylion cyswllt",
+        "rhagor o wybodaeth",
+    ),
+    KEY_POINTS: ("key points", "key facts", "pwyntiau allweddol"),
+    LOCAL_CONTEXT: ("local context", "context", "cyd-destun lleol", "cyd-destun"),
+    COUNCILS: ("councils", "council", "cynghorau", "cyngor"),
+    PARTNERS: ("partner organisations", "partners", "sefydliadau partner", "partneriaid"),
+    TOPICS: ("topics", "pynciau"),
+    ATTACHMENTS: ("attachments", "atodiadau"),
+    CONSENT: ("consent", "caniatâd"),
 }
 
 # A heading is a short line; a longer bold sentence is emphasis, not a heading.
@@ -80,8 +124,9 @@ def _known_headings() -> dict[str, str]:
         for key, variants in HEADING_VARIANTS.items()
         for variant in variants
     }
-    for section in TEMPLATE_SECTIONS:
-        known.setdefault(normalise_heading(force_str(section.heading)), section.key)
+    for _language in each_template_language():
+        for section in TEMPLATE_SECTIONS:
+            known.setdefault(normalise_heading(force_str(section.heading)), section.key)
     return known
 
 

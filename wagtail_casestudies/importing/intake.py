@@ -20,6 +20,7 @@ from ..councils import CouncilIndex
 from ..models import PartnerKind, Topic
 from ..submissions.docx import DOCX_CONTENT_TYPE
 from ..submissions.forms import SubmissionForm
+from ..template import each_template_language
 from .document import ImportedCaseStudy
 from .word import read_word
 
@@ -43,24 +44,29 @@ def _topic_ids(names: list[str]) -> list[int]:
 
 
 def _consents(ticked: list[str]) -> dict[str, bool]:
+    """The consent boxes ticked, by their labels in any language of the template."""
     fields = SubmissionForm().fields
-    labels = {
-        name: " ".join(force_str(fields[name].label).split()).lower() for name in CONSENT_FIELDS
-    }
+    labels = [
+        (name, " ".join(force_str(fields[name].label).split()).lower())
+        for _language in each_template_language()
+        for name in CONSENT_FIELDS
+    ]
     chosen = dict.fromkeys(CONSENT_FIELDS, False)
     for line in ticked:
         line = " ".join(line.split()).lower()
-        for name, label in labels.items():
+        for name, label in labels:
             if line and (line == label or label.startswith(line[:40])):
                 chosen[name] = True
     return chosen
 
 
 def _partner_kind(kind: str) -> str:
+    """A partner's kind, written as its value or its label in any language of the template."""
     kind = kind.strip().lower()
-    for value, label in PartnerKind.choices:
-        if kind in (value, force_str(label).lower()):
-            return value
+    for _language in each_template_language():
+        for value, label in PartnerKind.choices:
+            if kind in (value, force_str(label).lower()):
+                return value
     return PartnerKind.OTHER if kind else ""
 
 

@@ -21,6 +21,7 @@ from html import escape
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from docx import Document
@@ -29,19 +30,24 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 
 from ..conf import settings as casestudy_settings
-from ..submissions.docx import GUIDANCE_COLOUR, build_template_document
+from ..submissions.docx import (
+    COUNCILS_LABEL,
+    GUIDANCE_COLOUR,
+    PARTNER_HEADER,
+    TEMPLATE_TITLE,
+    build_template_document,
+    required_label,
+)
 from ..submissions.files import detect_document_type
 from ..submissions.forms import HONEYPOT_FIELD, IDEMPOTENCY_FIELD, SubmissionForm
+from ..template import each_template_language
 from .document import Assembler, DocumentImage, Fragment, ImportedCaseStudy
 from .headings import MAX_HEADING_LENGTH, heading_key
 
-TEMPLATE_TITLE = "Case study template"
 # An encrypted .docx (and a Word 97-2003 .doc) is an OLE compound file, not a zip.
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 MACRO_CONTENT_TYPE = "application/vnd.ms-word.document.macroEnabled"
-PARTNER_HEADER = ("organisation", "kind", "website")
-COUNCILS_LABEL = "Councils (the lead council first)"
 
 
 # --- Refusing what is not a Word document we can read --------------------------------------------
@@ -125,25 +131,55 @@ def _normalise(text: str) -> str:
     return " ".join(str(text or "").split()).lower()
 
 
+def _template_language(document) -> str | None:
+    """The language of the package's template that ``document`` is a filled-in copy of (its title
+    is the template's, in one of the template's languages), or None for any other document."""
+    titles = {_normalise(document.core_properties.title)} | {
+        _normalise(p.text) for p in document.paragraphs[:3]
+    }
+    for language in each_template_language():
+        if _normalise(TEMPLATE_TITLE) in titles:
+            return language
+    return None
+
+
 @functools.cache
-def _field_labels() -> dict[str, str]:
-    """The template's table labels ("Name (required)") to the form fields they stand for."""
+def _field_labels_in(language: str) -> dict[str, str]:
     labels = {}
-    for name, form_field in SubmissionForm().fields.items():
-        if name in (HONEYPOT_FIELD, IDEMPOTENCY_FIELD) or isinstance(
-            form_field, forms.BooleanField | forms.FileField
-        ):
-            continue
-        label = force_str(form_field.label or name)
-        labels[_normalise(label)] = name
-        labels[_normalise(f"{label} (required)")] = name
-    labels[_normalise(COUNCILS_LABEL)] = "council_names"
+    with translation.override(language):
+        for name, form_field in SubmissionForm().fields.items():
+            if name in (HONEYPOT_FIELD, IDEMPOTENCY_FIELD) or isinstance(
+                form_field, forms.BooleanField | forms.FileField
+            ):
+                continue
+            label = force_str(form_field.label or name)
+            labels[_normalise(label)] = name
+            labels[_normalise(required_label(label))] = name
+        labels[_normalise(COUNCILS_LABEL)] = "council_names"
     return labels
 
 
-def _template_lines() -> set[str]:
+def _field_labels() -> dict[str, str]:
+    """The template's table labels ("Name (required)") to the form fields they stand for, in
+    every language of the template."""
+    labels = {}
+    for language in each_template_language():
+        labels.update(_field_labels_in(language))
+    return labels
+
+
+def _partner_headers() -> set[tuple[str, ...]]:
+    """The partners table's header row, in every language of the template."""
+    return {
+        tuple(_normalise(heading) for heading in PARTNER_HEADER)
+        for _language in each_template_language()
+    }
+
+
+def _template_lines(language: str) -> set[str]:
     """Every line the template itself holds (intro, help, unticked boxes), to leave out."""
-    template = Document(io.BytesIO(build_template_document()))
+    with translation.override(language):
+        template = Document(io.BytesIO(build_template_document()))
     lines = {_normalise(p.text) for p in template.paragraphs}
     for table in template.tables:
         for row in table.rows:
@@ -174,10 +210,9 @@ class _Reader:
     def __init__(self, document):
         self.document = document
         self.assembler = Assembler()
-        self.is_template = _normalise(document.core_properties.title) == _normalise(
-            TEMPLATE_TITLE
-        ) or any(_normalise(p.text) == _normalise(TEMPLATE_TITLE) for p in document.paragraphs[:3])
-        self.template_lines = _template_lines() if self.is_template else set()
+        self.template_language = _template_language(document)
+        self.is_template = self.template_language is not None
+        self.template_lines = _template_lines(self.template_language) if self.is_template else set()
         self._list: tuple[str, list[str], list[str]] | None = None
         self._image_names: set[str] = set()
 
@@ -292,7 +327,7 @@ class _Reader:
                 if row and len(row) > 1 and _normalise(row[0]) in labels:
                     self.assembler.template_field(labels[_normalise(row[0])], row[1])
             return
-        if tuple(_normalise(c) for c in rows[0][:3]) == PARTNER_HEADER:
+        if tuple(_normalise(c) for c in rows[0][:3]) in _partner_headers():
             for row in rows[1:]:
                 cells = (row + ["", "", ""])[:3]
                 self.assembler.partner(*cells)

@@ -1,5 +1,6 @@
 """The submission template as a Word document, written from ``SubmissionForm`` so its headings,
-guidance and fields are the form's own."""
+guidance and fields are the form's own, in the active language (the Word importer reads the
+headings back in any language the package has a catalogue for, see ``importing.headings``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import io
 from django import forms
 from django.conf import settings as django_settings
 from django.utils.encoding import force_str
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from docx import Document
 from docx.shared import Pt, RGBColor
 
@@ -24,6 +27,15 @@ from .forms import (
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 GUIDANCE_COLOUR = RGBColor(0x50, 0x50, 0x50)
+# Wording the Word importer also reads back (importing/word.py), so it is written once here.
+TEMPLATE_TITLE = gettext_lazy("Case study template")
+COUNCILS_LABEL = gettext_lazy("Councils (the lead council first)")
+PARTNER_HEADER = (gettext_lazy("Organisation"), gettext_lazy("Kind"), gettext_lazy("Website"))
+
+
+def required_label(label) -> str:
+    """A table label of a field the form requires: "Name (required)"."""
+    return _("%(label)s (required)") % {"label": label}
 
 
 def _guidance(document, text) -> None:
@@ -34,7 +46,7 @@ def _guidance(document, text) -> None:
 
 
 def _answer_space(document, lines: int = 4) -> None:
-    for _ in range(lines):
+    for _line in range(lines):
         document.add_paragraph("")
 
 
@@ -44,14 +56,20 @@ def build_template_document() -> bytes:
     site_name = getattr(django_settings, "WAGTAIL_SITE_NAME", "") or ""
     document = Document()
     document.styles["Normal"].font.size = Pt(11)
-    document.core_properties.title = "Case study template"
-    document.add_heading("Case study template", level=0)
-    intro = (
-        "Please follow this template when you send in a case study"
-        + (f" to {site_name}" if site_name else "")
-        + ". Write under each heading; the guidance in italics says what to cover. You can also "
-        "send the case study through the online form."
-    )
+    document.core_properties.title = force_str(TEMPLATE_TITLE)
+    document.add_heading(force_str(TEMPLATE_TITLE), level=0)
+    if site_name:
+        intro = _(
+            "Please follow this template when you send in a case study to %(site_name)s. Write "
+            "under each heading; the guidance in italics says what to cover. You can also send "
+            "the case study through the online form."
+        ) % {"site_name": site_name}
+    else:
+        intro = _(
+            "Please follow this template when you send in a case study. Write under each "
+            "heading; the guidance in italics says what to cover. You can also send the case "
+            "study through the online form."
+        )
     document.add_paragraph(intro)
 
     for group in form.groups():
@@ -68,13 +86,12 @@ def build_template_document() -> bytes:
             elif isinstance(form_field, PartnersField):
                 table = document.add_table(rows=4, cols=3)
                 table.style = "Table Grid"
-                for cell, heading in zip(
-                    table.rows[0].cells, ("Organisation", "Kind", "Website"), strict=True
-                ):
-                    cell.text = heading
+                for cell, heading in zip(table.rows[0].cells, PARTNER_HEADER, strict=True):
+                    cell.text = force_str(heading)
                 _guidance(
                     document,
-                    "Kinds: " + ", ".join(force_str(label) for _v, label in PartnerKind.choices),
+                    _("Kinds: %(kinds)s")
+                    % {"kinds": ", ".join(force_str(label) for _v, label in PartnerKind.choices)},
                 )
             elif isinstance(form_field, forms.ModelMultipleChoiceField) and bound.name == "topics":
                 for topic in form_field.queryset:
@@ -83,15 +100,16 @@ def build_template_document() -> bytes:
                 document.add_paragraph(f"☐ {force_str(form_field.label)}")
             elif isinstance(form_field, AttachmentsField):
                 document.add_paragraph(
-                    f"{force_str(form_field.label)}: {force_str(form_field.help_text)} "
-                    "Send them with the template."
+                    _("%(label)s: %(help_text)s Send them with the template.")
+                    % {"label": form_field.label, "help_text": form_field.help_text}
                 )
             elif isinstance(form_field, forms.ModelMultipleChoiceField | LinesField):
                 if bound.name == "councils":
-                    simple_fields.append(("Councils (the lead council first)", ""))
+                    simple_fields.append((force_str(COUNCILS_LABEL), ""))
             else:
-                required = " (required)" if form_field.required else ""
-                label = force_str(form_field.label) + required
+                label = force_str(form_field.label)
+                if form_field.required:
+                    label = required_label(label)
                 help_text = force_str(form_field.help_text or "")
                 simple_fields.append((label, help_text if bound.name != group.key else ""))
         if simple_fields:

@@ -1,6 +1,9 @@
 """The submission template as JSON Schema (draft 2020-12), read from ``SubmissionForm``'s fields so
 it cannot drift from what the endpoint accepts. The endpoint also uses ``field_schema`` to check
-the JSON types of a payload before the form sees it."""
+the JSON types of a payload before the form sees it.
+
+Titles and descriptions come out in the active language; the structure (keys, types, groups) is
+the same in every language."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from typing import Any
 from django import forms
 from django.urls import reverse
 from django.utils.encoding import force_str
+from django.utils.translation import gettext as _
 
 from ..models import PartnerKind
 from ..template import TEMPLATE_SECTIONS
@@ -34,9 +38,10 @@ def field_schema(form_field: forms.Field) -> dict[str, Any]:
         return {
             "type": "array",
             "items": {"type": "string", "contentMediaType": "application/octet-stream"},
-            "description": "multipart/form-data only: repeat the field once per file. Accepted: "
-            + ", ".join(form_field.accepted_types)
-            + ".",
+            "description": _(
+                "multipart/form-data only: repeat the field once per file. Accepted: %(types)s."
+            )
+            % {"types": ", ".join(form_field.accepted_types)},
         }
     if isinstance(form_field, PartnersField):
         return {
@@ -106,7 +111,7 @@ def submission_schema(request=None) -> dict[str, Any]:
         if name in section_of_field:
             schema["x-group"] = section_of_field[name]
         properties[name] = schema
-    properties[IDEMPOTENCY_FIELD]["description"] = (
+    properties[IDEMPOTENCY_FIELD]["description"] = _(
         "Optional: a unique key for this submission (or send an Idempotency-Key header). "
         "Sending the same key again returns the first submission's reference."
     )
@@ -115,11 +120,12 @@ def submission_schema(request=None) -> dict[str, Any]:
         schema_id = request.build_absolute_uri(reverse("wagtail_casestudies:template_schema"))
     document: dict[str, Any] = {
         "$schema": JSON_SCHEMA_DIALECT,
-        "title": "Case study submission",
-        "description": "A case study following the template: "
-        + "; ".join(force_str(s.heading) for s in TEMPLATE_SECTIONS)
-        + ". POST it as JSON (or multipart/form-data with attachments) to the submission "
-        "endpoint.",
+        "title": _("Case study submission"),
+        "description": _(
+            "A case study following the template: %(sections)s. POST it as JSON (or "
+            "multipart/form-data with attachments) to the submission endpoint."
+        )
+        % {"sections": "; ".join(force_str(s.heading) for s in TEMPLATE_SECTIONS)},
         "type": "object",
         "properties": properties,
         "required": [

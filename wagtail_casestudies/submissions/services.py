@@ -9,6 +9,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -16,7 +17,7 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
@@ -296,14 +297,17 @@ def notify_editors(submission: CaseStudySubmission) -> bool:
                 "an editor with an email address the 'change case study submission' permission."
             )
         context = {"submission": submission, "admin_url": admin_url(submission)}
-        subject = " ".join(
-            render_to_string(
-                "wagtail_casestudies/submissions/email/notification_subject.txt", context
-            ).split()
-        )
-        body = render_to_string(
-            "wagtail_casestudies/submissions/email/notification_body.txt", context
-        )
+        # The email is for the site's editors, not the submitter: it is written in the site's
+        # language, whichever language the case study was sent in.
+        with translation.override(django_settings.LANGUAGE_CODE):
+            subject = " ".join(
+                render_to_string(
+                    "wagtail_casestudies/submissions/email/notification_subject.txt", context
+                ).split()
+            )
+            body = render_to_string(
+                "wagtail_casestudies/submissions/email/notification_body.txt", context
+            )
         EmailMessage(subject=subject, body=body, to=recipients).send(fail_silently=False)
     except Exception as exc:
         logger.exception("Could not notify editors of case study submission %s", submission)
@@ -333,7 +337,6 @@ def notify_pending() -> tuple[int, int]:
 def admin_url(submission: CaseStudySubmission) -> str:
     """The inbox's inspect view of a submission, when the inbox app is installed; else ''."""
     from django.apps import apps
-    from django.conf import settings as django_settings
     from django.urls import NoReverseMatch, reverse
 
     if not apps.is_installed("wagtail_casestudies.contrib.modeladmin"):
