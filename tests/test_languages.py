@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 from django.http import QueryDict
-from django.test import override_settings
 from wagtail.models import Locale, Page
 
 from tests import factories
@@ -165,9 +164,7 @@ def test_facets_and_search_stay_in_their_locale(client, bilingual):
     # A filter by slug means the same in both languages.
     assert listed(client, locale="cy", topic="public-health")["meta"]["total_count"] == 1
     assert listed(client, topic="public-health")["meta"]["total_count"] == 1
-    assert listed(client, locale="cy", support_type="one-public-estate")["meta"][
-        "total_count"
-    ] == 1
+    assert listed(client, locale="cy", support_type="one-public-estate")["meta"]["total_count"] == 1
     # Search never mixes the languages.
     assert listed(client, search="strydoedd")["meta"]["total_count"] == 0
     assert [i["id"] for i in listed(client, locale="cy", search="strydoedd")["items"]] == [
@@ -210,9 +207,7 @@ def test_unpublishing_or_deleting_a_translation_updates_the_other(
 
 def test_topics_endpoint_lists_one_locale_in_its_language(client, bilingual):
     welsh = listed(client, "/api/v2/topics/", locale="cy")
-    assert [(t["name"], t["case_study_count"]) for t in welsh["items"]] == [
-        ("Iechyd y cyhoedd", 1)
-    ]
+    assert [(t["name"], t["case_study_count"]) for t in welsh["items"]] == [("Iechyd y cyhoedd", 1)]
     english = listed(client, "/api/v2/topics/")
     assert {t["name"]: t["case_study_count"] for t in english["items"]} == {
         "Housing": 1,
@@ -242,3 +237,22 @@ def test_a_topic_translated_later_relabels_the_welsh_cards(client, bilingual):
     assert card["support_type"]["name"] == "Ystad Gyhoeddus Un"
     stored = CaseStudyCard.objects.get(pk=bilingual.welsh_page.pk)
     assert stored.support_type_id == translated.pk
+
+
+def test_a_translated_hub_lists_the_case_studies_in_its_language(bilingual, index_page):
+    from wagtail_casestudies.models.pages import CovidHubFeaturedCaseStudy
+
+    hub = factories.make_hub_page(factories.site_root())
+    hub.featured_links.add(CovidHubFeaturedCaseStudy(case_study=bilingual.english))
+    hub.save_revision().publish()
+    CaseStudyPage.objects.filter(pk__in=[bilingual.welsh_page.pk, bilingual.other.pk]).update(
+        is_covid19=True
+    )
+    welsh_hub = hub.copy_for_translation(bilingual.welsh)
+    welsh_hub.save_revision().publish()
+    welsh_hub = type(hub).objects.get(pk=welsh_hub.pk)
+    assert [page.pk for page in hub.featured_case_studies()] == [bilingual.english.pk]
+    assert [page.pk for page in welsh_hub.featured_case_studies()] == [bilingual.welsh_page.pk]
+    # Not featured, COVID-19, in the hub's language: the English empty homes only in English.
+    assert [page.pk for page in hub.unfeatured_case_studies()] == [bilingual.other.pk]
+    assert list(welsh_hub.unfeatured_case_studies()) == []

@@ -77,3 +77,17 @@ def visible_cards_of(
     if locale is not None:
         cards = cards.filter(locale=locale)
     return cards
+
+
+def in_locale(ids: list[int], locale_id: int, visible: QuerySet) -> list[int]:
+    """Each case study as its visible translation in the locale, where it has one (a page
+    translated from another language still names the source language's case studies)."""
+    keys = dict(
+        _model("CaseStudyPage").objects.filter(pk__in=ids).values_list("pk", "translation_key")
+    )
+    translated = dict(
+        visible.filter(translation_key__in=keys.values(), locale_id=locale_id).values_list(
+            "translation_key", "pk"
+        )
+    )
+    return list(dict.fromkeys(translated.get(keys.get(pk), pk) for pk in ids))

@@ -253,6 +253,11 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         return value
 
     def item_data(self, page, fields, context, bound) -> dict[str, Any]:
+        """A case study's fields, in its own language (its body's section headings too)."""
+        with translation.override(page.locale.language_code):
+            return self._item_data(page, fields, context, bound)
+
+    def _item_data(self, page, fields, context, bound) -> dict[str, Any]:
         card = representation.card_data(page, context)
         data = {"id": card["id"], "meta": card["meta"]}
         for name in fields:

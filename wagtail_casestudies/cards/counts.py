@@ -5,8 +5,9 @@ Every card change adds its difference to the counts of the sites the card is in,
 change's own transaction, after bumping the content version: the version's row lock makes
 concurrent writers queue, so each adds to the other's result and the counts stay exact without
 ever recounting. The first card of a locale a counted site had none in is counted then, by the
-writer, as are the rows of a site whose root pages changed. Reading never writes: a site and locale without a counts row (or with one made for other
-root pages) is counted the usual way until the next recount.
+writer, as are the rows of a site whose root pages changed. Reading never writes: a site and
+locale without a counts row (or with one made for other root pages) is counted the usual way
+until then.
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ from ..layout import HostLayoutMixin
 from ..representation import card_queryset
 from ..template import BODY_SECTION_KEYS, SECTIONS_BY_KEY
 from ..validators import validate_web_url
-from ..visibility import visible_case_studies, visible_case_studies_of
+from ..visibility import in_locale, visible_case_studies, visible_case_studies_of
 from ..widgets import MainTopicSelect
 
 BasePage = get_base_page_model()
@@ -672,7 +672,10 @@ class CovidHubPageMixin(HostLayoutMixin, models.Model):
         abstract = True
 
     def featured_case_studies(self, site: Site | None = None) -> list:
+        """The chosen case studies, each in this hub's language where it is translated."""
         chosen = [link.case_study_id for link in self.featured_links.all()]
+        if chosen:
+            chosen = in_locale(chosen, self.locale_id, live_case_studies(site))
         pages = with_card_data(live_case_studies(site)).in_bulk(chosen)
         return [pages[pk] for pk in chosen if pk in pages]
 
@@ -687,10 +690,11 @@ class CovidHubPageMixin(HostLayoutMixin, models.Model):
 
     def unfeatured_case_studies(self, site: Site | None = None):
         """Published COVID-19 case studies that no theme or featured list here shows yet."""
+        curated = CaseStudyPage.objects.filter(pk__in=self.curated_case_study_ids())
         return with_card_data(
             live_case_studies(site)
-            .filter(is_covid19=True)
-            .exclude(pk__in=self.curated_case_study_ids())
+            .filter(is_covid19=True, locale_id=self.locale_id)
+            .exclude(translation_key__in=curated.values("translation_key"))
             .order_by("-publication_date", "-pk")
         )
 
