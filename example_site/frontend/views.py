@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
@@ -93,7 +94,13 @@ def shell(request: HttpRequest, route: str = "") -> HttpResponse:
         ),
     }
     status = 200 if route_exists(site, route) else 404
-    return render(request, "frontend/shell.html", {"config": config}, status=status)
+    # The language the page starts in (app.js sets it again from what it shows): a listing's
+    # ?locale=, or the /<code>/ a translated page's path starts with.
+    codes = {code for code, _name in config["languages"]}
+    language = request.GET.get("locale") or route.partition("/")[0]
+    language = language if language in codes else config["defaultLanguage"]
+    context = {"config": config, "language": translation.to_locale(language).replace("_", "-")}
+    return render(request, "frontend/shell.html", context, status=status)
 
 
 @never_cache

@@ -123,3 +123,24 @@ def test_wagtail_pages_speak_welsh_under_cy(server, path):
         assert response.status == 200
         body = response.read().decode()
     assert '<html lang="cy">' in body
+
+
+def test_a_rendered_page_links_to_its_translation(server):
+    """The example site's layout lists the page's translations (Wagtail's i18n)."""
+    with urllib.request.urlopen(f"{server}{WELSH_CASE_STUDY}") as response:
+        body = response.read().decode()
+    assert f'href="{ENGLISH_CASE_STUDY}" lang="en-gb" hreflang="en-gb"' in body
+    with urllib.request.urlopen(f"{server}{ENGLISH_CASE_STUDY}") as response:
+        body = response.read().decode()
+    assert f'href="{WELSH_CASE_STUDY}" lang="cy" hreflang="cy"' in body
+
+
+def test_the_front_end_starts_in_the_language_it_shows(server):
+    """<html lang> is right before the JavaScript runs (app.js sets it again)."""
+    for path, lang in [
+        ("/frontend/", "en-GB"),
+        ("/frontend/?locale=cy&topic=public-health", "cy"),
+        (f"/frontend{WELSH_CASE_STUDY}", "cy"),
+    ]:
+        with urllib.request.urlopen(f"{server}{path}") as response:
+            assert f'<html lang="{lang}">' in response.read().decode(), path
