@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import urllib.request
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, PHONE
+from .conftest import _SERVER_ENV, DESKTOP, EXAMPLE_DIR, PHONE
 
 WELSH_CASE_STUDY = "/cy/covid-19/testing/cardiff-test-trace-protect/"
 ENGLISH_CASE_STUDY = "/covid-19/testing/cardiff-test-trace-protect/"
@@ -113,6 +115,10 @@ def test_welsh_pages_pass_axe(server, page, axe_violations, screenshot, size):
     expect(page.locator("h1")).to_contain_text("Caerdydd")
     assert axe_violations(page) == []
     screenshot(page, f"frontend-case-study-welsh-{name}")
+    # The package's own pages, rendered in Welsh under /cy/.
+    for path in ("/cy/", WELSH_CASE_STUDY):
+        page.goto(f"{server}{path}")
+        assert axe_violations(page) == [], path
 
 
 @pytest.mark.parametrize(
@@ -144,3 +150,23 @@ def test_the_front_end_starts_in_the_language_it_shows(server):
     ]:
         with urllib.request.urlopen(f"{server}{path}") as response:
             assert f'<html lang="{lang}">' in response.read().decode(), path
+
+
+def test_loading_the_demo_again_adds_nothing_and_cards_match(server):
+    """load_demo_content is idempotent with the Welsh library too, and leaves every card (per
+    locale) matching its page, as ``casestudies_rebuild_cards --check`` checks."""
+    if not _SERVER_ENV:
+        pytest.skip("BROWSER_TEST_SERVER: the server's database is not known here")
+    env = {name: value for name, value in _SERVER_ENV.items() if name != "SERVER_LOG_FOLDER"}
+    script = (
+        "import django\n"
+        "django.setup()\n"
+        "from django.core.management import call_command\n"
+        "call_command('load_demo_content')\n"
+        "call_command('casestudies_rebuild_cards', '--check')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=EXAMPLE_DIR, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 of them in Welsh (0 new)" in result.stdout, result.stdout
