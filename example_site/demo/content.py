@@ -1487,3 +1487,224 @@ INDEX = {
         "be found on our dedicated web hub."
     ),
 }
+
+# --- Welsh (cy) ----------------------------------------------------------------------------------
+# The site runs in English and Welsh (settings.LANGUAGES). The Welsh library is a translation of
+# the English one, made as an editor makes it with "Translate" (Wagtail's copy_for_translation):
+# the home page, the hub and the submission page, the topics and support programmes (same slugs,
+# so a filter means the same in both languages), and the case studies whose lead council is
+# Welsh. Placeholders are those of the English text: {council} and {short} are the lead
+# council's Welsh name and short name, the figures are the English case study's.
+
+WELSH_LANGUAGE_CODE = "cy"
+
+WELSH_TOPICS = {
+    "Public health": ("Iechyd y cyhoedd", "Diogelu iechyd, atal salwch a brechu."),
+    "Climate change": ("Newid hinsawdd", "Sero net, addasu ac adfer natur."),
+    "Housing and planning": ("Tai a chynllunio", "Cartrefi, adfywio a'r system gynllunio."),
+    "Economic growth": ("Twf economaidd", "Swyddi, sgiliau, canol trefi a chymorth i fusnesau."),
+    "Adult social care": (
+        "Gofal cymdeithasol i oedolion",
+        "Gofal a chymorth i oedolion ac i ofalwyr.",
+    ),
+    "Children and education": (
+        "Plant ac addysg",
+        "Ysgolion, y blynyddoedd cynnar a gwasanaethau plant.",
+    ),
+    "Digital and cyber": ("Digidol a seiber", "Gwasanaethau digidol, data a seiberddiogelwch."),
+    "Artificial intelligence": (
+        "Deallusrwydd artiffisial",
+        "Dysgu peirianyddol ac awtomeiddio yng ngwasanaethau'r cyngor.",
+    ),
+    "Culture and tourism": (
+        "Diwylliant a thwristiaeth",
+        "Llyfrgelloedd, amgueddfeydd, treftadaeth a'r economi ymwelwyr.",
+    ),
+    "Community safety": (
+        "Diogelwch cymunedol",
+        "Partneriaethau plismona, ymddygiad gwrthgymdeithasol a chydnerthedd.",
+    ),
+    "Waste and recycling": ("Gwastraff ac ailgylchu", "Casgliadau, gwaredu a'r economi gylchol."),
+    "Governance and decision-making": (
+        "Llywodraethu a gwneud penderfyniadau",
+        "Penderfyniadau'r cabinet, craffu a thryloywder.",
+    ),
+}
+
+WELSH_SUPPORT_TYPES = {
+    "Behavioural Insights": (
+        "Mewnwelediadau Ymddygiadol",
+        "Treialon sy'n defnyddio gwyddor ymddygiad i wella gwasanaethau.",
+    ),
+    "One Public Estate": ("Un Ystâd Gyhoeddus", "Cyrff cyhoeddus yn cydweithio ar dir ac eiddo."),
+    "Economic Growth Advisers": (
+        "Cynghorwyr Twf Economaidd",
+        "Cymorth arbenigol ar gyfer twf economaidd lleol.",
+    ),
+    "Productivity Experts": (
+        "Arbenigwyr Cynhyrchiant",
+        "Help arbenigol i ailgynllunio gwasanaethau ac arbed arian.",
+    ),
+    "Housing Advisers": (
+        "Cynghorwyr Tai",
+        "Cymorth i ddarparu cartrefi sy'n diwallu anghenion lleol.",
+    ),
+    "Planning Advisory Service": (
+        "Gwasanaeth Cynghori ar Gynllunio",
+        "Help i wasanaethau cynllunio cynghorau.",
+    ),
+    "Cyber Security Programme": (
+        "Rhaglen Seiberddiogelwch",
+        "Cyllid a chyngor i wneud cynghorau'n fwy cydnerth rhag ymosodiadau seiber.",
+    ),
+}
+
+WELSH_INDEX = {
+    "title": "Arloesi mewn llywodraeth leol",
+    "introduction": (
+        "<p>Mae arloesi mewn llywodraeth leol yn ymwneud â gwella bywydau'r bobl yn ein "
+        "cymunedau. Porwch drwy ein hastudiaethau achos i weld y rhaglenni arloesol niferus "
+        "y mae cynghorau'n rhan ohonynt.</p>"
+    ),
+    "submission_guidance": (
+        "<p>Os oes gennych astudiaeth achos yr hoffech ei rhannu yma, cysylltwch â ni. "
+        "Defnyddiwch ein templed astudiaeth achos wrth gyflwyno astudiaeth achos.</p>"
+    ),
+    "covid_promo_heading": "Astudiaethau achos COVID-19",
+    "covid_promo_text": (
+        "Mae cynghorau'n gwneud gwaith rhyfeddol i ymateb i'r heriau a ddaeth gyda'r "
+        "coronafeirws. Mae arferion da cynghorau yn ystod COVID-19 ar ein hyb pwrpasol."
+    ),
+}
+
+WELSH_HUB = {
+    "title": "Astudiaethau achos COVID-19",
+    "introduction": (
+        "<p>Mae cynghorau wedi bod ar flaen y gad yn yr ymateb i bandemig COVID-19. Mae'r "
+        "astudiaethau achos hyn yn rhannu arferion da cynghorau, er mwyn i eraill ddysgu "
+        "ohonynt.</p>"
+    ),
+    "how_to_submit": (
+        "<p>Os yw eich cyngor wedi gwneud rhywbeth y gallai eraill ddysgu ohono, anfonwch ef "
+        "atom gan ddefnyddio'r templed astudiaeth achos.</p>"
+    ),
+    "collections": {
+        "testing": {
+            "title": "Astudiaethau achos profi",
+            "introduction": (
+                "<p>Sut y trefnodd cynghorau brofion lleol: lleoliadau cymunedol, cartrefi "
+                "gofal ac olrhain cysylltiadau rhanbarthol.</p>"
+            ),
+        },
+    },
+}
+
+WELSH_SUBMISSION_PAGE = {
+    "title": "Cyflwyno astudiaeth achos",
+    "introduction": (
+        "<p>Cynghorau: dywedwch wrthym am eich gwaith gan ddefnyddio'r templed astudiaeth "
+        "achos. Mae golygydd yn adolygu pob cyflwyniad cyn ei gyhoeddi.</p>"
+    ),
+    "thank_you_text": (
+        "<p>Diolch. Byddwn mewn cysylltiad cyn i'ch astudiaeth achos gael ei chyhoeddi.</p>"
+    ),
+}
+
+# Headings and fixed words of the optional blocks, as body_for writes them in English.
+WELSH_BLOCK_WORDS = {
+    "Key figures": "Ffigurau allweddol",
+    "Key points": "Pwyntiau allweddol",
+    "Action plan": "Cynllun gweithredu",
+    "change in the headline measure": "newid yn y prif fesur",
+    "teams or sites involved": "o dimau neu safleoedd yn rhan o'r gwaith",
+    "We tested it small, listened to residents and staff, and only then rolled it out. That is "
+    "why it has stuck.": (
+        "Fe wnaethom ei brofi ar raddfa fach, gwrando ar breswylwyr a staff, a dim ond wedyn ei "
+        "gyflwyno ym mhobman. Dyna pam mae wedi para."
+    ),
+}
+
+# The Welsh text of a case study (by slug) or of an initiative (by key): every template section.
+WELSH_CASE_STUDIES = {
+    "cardiff-test-trace-protect": {
+        "title": "Caerdydd: gwasanaeth Profi, Olrhain, Diogelu rhanbarthol",
+        "summary": (
+            "Fe wnaeth Caerdydd a Bro Morgannwg olrhain cysylltiadau ar gyfer 500,000 o bobl "
+            "gydag un tîm rhanbarthol."
+        ),
+        "challenge": (
+            "Roedd rhaid dechrau olrhain cysylltiadau o fewn wythnosau, gyda staff nad oedd "
+            "erioed wedi gwneud y gwaith."
+        ),
+        "solution": (
+            "Cafodd staff o'r llyfrgelloedd, y gwasanaeth parcio a chanolfannau hamdden eu "
+            "hailhyfforddi i olrhain cysylltiadau, gyda chymorth swyddogion iechyd yr "
+            "amgylchedd a'r bwrdd iechyd."
+        ),
+        "impact": "Cysylltwyd â dros 90% o achosion o fewn 24 awr.",
+        "sustained": "Daeth y tîm yn wasanaeth diogelu iechyd y rhanbarth.",
+        "lessons": (
+            "Roedd staff y cyngor a symudwyd i'r gwaith yn dda am ei wneud am eu bod yn "
+            "adnabod yr ardal."
+        ),
+    },
+    "swansea-local-area-coordination": {
+        "title": "Abertawe: cydlynu ardaloedd lleol",
+        "summary": (
+            "Mae cydlynwyr ardaloedd lleol Abertawe yn helpu pobl i ddod o hyd i gymorth yn eu "
+            "cymuned cyn bod angen gwasanaethau'r cyngor arnynt."
+        ),
+        "challenge": (
+            "Dim ond pan oedden nhw mewn argyfwng yr oedd pobl yn cyrraedd gofal cymdeithasol."
+        ),
+        "solution": (
+            "Mae cydlynwyr sydd wedi'u lleoli mewn cymdogaethau yn cerdded ochr yn ochr â "
+            "phobl, gan eu cysylltu â chymdogion, grwpiau a gwasanaethau."
+        ),
+        "impact": "Canfu gwerthusiad werth o £2 i £3 am bob £1 a wariwyd.",
+        "sustained": "Mae cydlynwyr bellach yn gweithio ym mhob ardal o'r ddinas.",
+        "lessons": (
+            "Mesurwch yr hyn y mae pobl yn dweud sy'n bwysig iddyn nhw, nid defnydd o "
+            "wasanaethau yn unig."
+        ),
+    },
+    "food-waste-trial": {
+        "title": "{short}: treialu casgliadau gwastraff bwyd wythnosol",
+        "summary": (
+            "Fe wnaeth {council} brofi casgliadau gwastraff bwyd wythnosol mewn {homes} o "
+            "gartrefi cyn eu cyflwyno ym mhobman."
+        ),
+        "challenge": (
+            "Roedd bwyd yn draean o'r bin gwastraff cyffredinol, ac roedd rheolau cenedlaethol "
+            "newydd yn golygu bod casgliadau gwastraff bwyd ar y ffordd."
+        ),
+        "solution": (
+            "Fe wnaeth treial chwe mis mewn {homes} o gartrefi brofi cadis, leinwyr, taflenni "
+            "a diwrnodau casglu, gydag arolwg o breswylwyr."
+        ),
+        "impact": (
+            "Cymerodd saith o bob deg cartref yn y treial ran, a gostyngodd y gwastraff "
+            "cyffredinol {pct}%."
+        ),
+        "sustained": "Fe wnaeth canfyddiadau'r treial lunio'r gwasanaeth ar draws y sir.",
+        "lessons": "Mae leinwyr am ddim yn bwysicach na thaflenni.",
+    },
+    "antisocial-behaviour-hub": {
+        "title": "{short}: hyb ar y cyd i fynd i'r afael ag ymddygiad gwrthgymdeithasol",
+        "summary": (
+            "Mae {council}, yr heddlu a darparwyr tai yn rhannu un tîm i fynd i'r afael ag "
+            "ymddygiad gwrthgymdeithasol."
+        ),
+        "challenge": (
+            "Roedd preswylwyr yn rhoi gwybod am ymddygiad gwrthgymdeithasol i sawl asiantaeth "
+            "ac yn cael eu pasio o un i'r llall."
+        ),
+        "solution": (
+            "Mae hyb ar y cyd gyda staff y cyngor, yr heddlu a thai yn derbyn pob adroddiad, "
+            "yn cytuno ar un arweinydd ac yn rhoi gwybod i'r preswylydd beth sy'n digwydd."
+        ),
+        "impact": ("Gostyngodd adroddiadau mynych {pct}%, a chododd bodlonrwydd preswylwyr."),
+        "sustained": "Mae'r partneriaid yn ariannu'r hyb ar y cyd.",
+        "lessons": "Un swyddog penodol ar gyfer pob achos sydd bwysicaf i breswylwyr.",
+    },
+}

@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "wagtail_casestudies.contrib.modeladmin",  # the Submissions inbox
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
+    "wagtail.contrib.simple_translation",  # "Translate" in the page and snippet menus
+    "wagtail.locales",  # Settings > Locales
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -51,6 +53,8 @@ MIDDLEWARE = [
     # First: it answers CORS preflight requests itself (the submission endpoint takes only POST).
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the session, before CommonMiddleware: /cy/... speaks Welsh, everything else English.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -98,6 +102,17 @@ AUTH_PASSWORD_VALIDATORS = []
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+
+# --- Languages (docs/headless.md, "Languages") ---------------------------------------------------
+# English and Welsh, through Wagtail's own internationalisation: each Welsh page is a translation
+# (same translation_key) below the Welsh copy of the home page. English pages stay at /, Welsh
+# ones are served under /cy/ (i18n_patterns in urls.py). The Locale that migrate creates is
+# "en-gb", which the demo library and every existing database use.
+WAGTAIL_I18N_ENABLED = True
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("en-gb", "English"),
+    ("cy", "Cymraeg"),
+]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -30,4 +31,6 @@ if HAS_API_V3:  # Wagtail < 8.0 has no v3 API
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's pages: English at /, Welsh under /cy/ (the API, the admin and the front end above are
+# not prefixed; the front end asks the API for a language with ?locale=).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

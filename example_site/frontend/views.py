@@ -13,8 +13,10 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from wagtail_casestudies.models import (
@@ -41,7 +43,15 @@ def route_exists(site: Site | None, route: str) -> bool:
         return Council.objects.filter(slug=council["slug"]).exists()
     if site is None:
         return False
-    url_path = site.root_page.url_path + route.strip("/") + "/"
+    root = site.root_page
+    # A page in another language sits below the home page's translation, and its path starts
+    # with the language code (/cy/...), as Wagtail's i18n URLs have it.
+    language, _, rest = route.partition("/")
+    if language != root.locale.language_code:
+        translated_root = root.get_translations().filter(locale__language_code=language).first()
+        if translated_root is not None:
+            root, route = translated_root, rest
+    url_path = root.url_path + route.strip("/") + "/"
     return (
         Page.objects.live()
         .public()
@@ -74,9 +84,23 @@ def shell(request: HttpRequest, route: str = "") -> HttpResponse:
         "previewData": reverse("frontend:preview_data"),
         "submitPage": submission_page_url(site),
         "siteName": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
+        # The switcher's languages, and the one a listing without ?locale= shows (the API's
+        # default: the site's home page's locale).
+        "languages": [list(language) for language in get_content_languages().items()],
+        "defaultLanguage": (
+            site.root_page.locale.language_code
+            if site
+            else get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        ),
     }
     status = 200 if route_exists(site, route) else 404
-    return render(request, "frontend/shell.html", {"config": config}, status=status)
+    # The language the page starts in (app.js sets it again from what it shows): a listing's
+    # ?locale=, or the /<code>/ a translated page's path starts with.
+    codes = {code for code, _name in config["languages"]}
+    language = request.GET.get("locale") or route.partition("/")[0]
+    language = language if language in codes else config["defaultLanguage"]
+    context = {"config": config, "language": translation.to_locale(language).replace("_", "-")}
+    return render(request, "frontend/shell.html", context, status=status)
 
 
 @never_cache

@@ -3,7 +3,9 @@
 The words are in ``demo/content.py``; this command turns them into councils, topics, support
 programmes, case studies (every template section and every body block used somewhere), generated
 images and documents (nothing is downloaded), the COVID-19 hub with a sub-collection, a
-submission page, and an admin user.
+submission page, and an admin user; then the Welsh library, translated as an editor translates
+with Wagtail's "Translate" (``copy_for_translation``): the home page, the hub and the submission
+page, the topics and support programmes, and the case studies of the Welsh councils.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from PIL import Image, ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.embeds.blocks import EmbedValue
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from demo import content
@@ -117,15 +119,18 @@ class Command(BaseCommand):
             self.ensure_related()
             self.fill_hubs(index, hubs)
             self.ensure_submission_page(index)
+            self.ensure_welsh(index, hubs, topics, support_types, councils)
         self.prepare_renditions()
 
         live = CaseStudyPage.objects.live()
+        welsh = live.filter(locale__language_code=content.WELSH_LANGUAGE_CODE).count()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content ready: {live.count()} live case studies ({created} new) from "
+                f"Demo content ready: {live.count()} live case studies, {welsh} of them in "
+                f"Welsh ({created} new), from "
                 f"{Council.objects.filter(case_study_links__isnull=False).distinct().count()} "
-                f"councils, {Topic.objects.count()} topics, {SupportType.objects.count()} support "
-                f"programmes. Admin login: {ADMIN_USERNAME} / {ADMIN_PASSWORD}"
+                f"councils, {len(topics)} topics, {len(support_types)} support programmes (in "
+                f"English and Welsh). Admin login: {ADMIN_USERNAME} / {ADMIN_PASSWORD}"
             )
         )
 
@@ -145,6 +150,8 @@ class Command(BaseCommand):
                     or Page.get_first_root_node()
                 )
                 site.save()
+            for translation in index.get_translations():  # the Welsh library
+                translation.delete()
             index.delete()
         collection = Collection.objects.filter(name=COLLECTION_NAME).first()
         if collection is not None:
@@ -206,10 +213,12 @@ class Command(BaseCommand):
 
     @staticmethod
     def ensure_named(model, rows) -> dict:
+        """The English entries (the default locale's): translations are made from them."""
         objects = {}
+        locale = Locale.get_default()
         for name, description in rows:
             objects[name], _ = model.objects.get_or_create(
-                name=name, defaults={"description": description}
+                name=name, locale=locale, defaults={"description": description}
             )
         return objects
 
@@ -282,7 +291,7 @@ class Command(BaseCommand):
         return hubs
 
     def fill_hubs(self, index, hubs) -> None:
-        by_slug = {page.slug: page for page in CaseStudyPage.objects.all()}
+        by_slug = {page.slug: page for page in self.english_case_studies()}
 
         def themes(specs):
             stream = []
@@ -378,6 +387,9 @@ class Command(BaseCommand):
             "councils": councils,
             "covid": covid,
             "date": date.isoformat(),
+            # The Welsh translation (ensure_welsh) fills the same placeholders.
+            "initiative": initiative["key"],
+            "values": values,
         }
         for field, value in initiative.items():
             if field in ("key",):
@@ -437,8 +449,13 @@ class Command(BaseCommand):
         self.log(f"  {page.title}")
         return True
 
+    @staticmethod
+    def english_case_studies():
+        """The originals (translations share their slugs)."""
+        return CaseStudyPage.objects.filter(locale=Locale.get_default())
+
     def ensure_related(self) -> None:
-        by_slug = {page.slug: page for page in CaseStudyPage.objects.all()}
+        by_slug = {page.slug: page for page in self.english_case_studies()}
         for entry in self.case_study_entries():
             if not entry.get("related"):
                 continue
@@ -569,6 +586,116 @@ class Command(BaseCommand):
             )
         )
         return body
+
+    # --- Welsh ----------------------------------------------------------------------------------
+
+    def ensure_welsh(self, index, hubs, topics, support_types, councils) -> None:
+        """The Welsh library: each piece a translation of its English original (same
+        translation key), made once; the Welsh pages below the Welsh copy of the home page."""
+        locale, _ = Locale.objects.get_or_create(language_code=content.WELSH_LANGUAGE_CODE)
+        for english, (name, description) in content.WELSH_TOPICS.items():
+            self.ensure_snippet_translation(topics[english], locale, name, description)
+        for english, (name, description) in content.WELSH_SUPPORT_TYPES.items():
+            self.ensure_snippet_translation(support_types[english], locale, name, description)
+
+        welsh_index = self.ensure_page_translation(index, locale, content.WELSH_INDEX)
+        hub_words = content.WELSH_HUB
+        welsh_hub = self.ensure_page_translation(
+            hubs[""],
+            locale,
+            {field: hub_words[field] for field in ("title", "introduction", "how_to_submit")},
+        )
+        for key, words in hub_words["collections"].items():
+            self.ensure_page_translation(hubs[key], locale, words)
+        submission_page = CaseStudySubmissionPage.objects.child_of(index).first()
+        if submission_page is not None:
+            self.ensure_page_translation(submission_page, locale, content.WELSH_SUBMISSION_PAGE)
+        if welsh_index.covid_hub_id != welsh_hub.pk:
+            # Read again: the copies above added children, and saving the copy made before them
+            # would write back its old count of children (treebeard's numchild).
+            welsh_index = CaseStudyIndexPage.objects.get(pk=welsh_index.pk)
+            welsh_index.covid_hub = welsh_hub
+            welsh_index.save_revision().publish()
+
+        by_slug = {page.slug: page for page in self.english_case_studies()}
+        for entry in self.case_study_entries():
+            lead = councils[entry["councils"][0]]
+            if not (lead.gss_code or "").startswith("W06"):
+                continue
+            words = content.WELSH_CASE_STUDIES.get(entry.get("initiative") or entry["slug"])
+            if words is None:
+                raise CommandError(
+                    f"The case study {entry['slug']} has a Welsh lead council but no Welsh "
+                    "text: add it to WELSH_CASE_STUDIES in demo/content.py."
+                )
+            page = by_slug[entry["slug"]]
+            if page.get_translation_or_none(locale) is not None:
+                continue
+            welsh_name = lead.welsh_name or lead.name
+            values = {
+                **entry.get("values", {}),
+                "council": welsh_name,
+                "short": welsh_name.removeprefix("Cyngor ").removeprefix("Dinas "),
+            }
+            words = {field: text.format(**values) for field, text in words.items()}
+            translation = page.copy_for_translation(locale)
+            translation.title = words["title"]
+            translation.summary = words["summary"]
+            translation.hero_image_alt = words["title"]  # not the English picture's title
+            translation.body = self.welsh_body(translation.body, words)
+            translation.save_revision().publish()
+            self.log(f"  {translation.title}")
+
+    @staticmethod
+    def ensure_snippet_translation(original, locale, name: str, description: str) -> None:
+        """A topic or support programme in Welsh: same slug, so filters work in both."""
+        if original.get_translation_or_none(locale) is not None:
+            return
+        translation = original.copy_for_translation(locale)
+        translation.name = name
+        translation.description = description
+        translation.save()
+
+    @staticmethod
+    def ensure_page_translation(page, locale, words: dict):
+        """The page in ``locale`` with these fields in its language, published."""
+        translation = page.get_translation_or_none(locale)
+        if translation is not None:
+            return translation.specific
+        translation = page.copy_for_translation(locale)
+        for field, value in words.items():
+            setattr(translation, field, value)
+        translation.save_revision().publish()
+        return translation
+
+    @staticmethod
+    def welsh_body(body, words: dict) -> list:
+        """The English body with each template section's text in Welsh, and the optional
+        blocks' headings and fixed words too (the rest, such as names, stays as it is)."""
+        sections = {
+            "local_context": "context",
+            "challenge": "challenge",
+            "solution": "solution",
+            "impact": "impact",
+            "sustainability": "sustained",
+            "lessons_learned": "lessons",
+        }
+        fixed = content.WELSH_BLOCK_WORDS
+        blocks = []
+        for block in body:
+            value = block.value
+            if block.block_type in sections and words.get(sections[block.block_type]):
+                value["text"] = RichText(f"<p>{words[sections[block.block_type]]}</p>")
+            elif block.block_type == "quote":
+                value["text"] = fixed.get(value["text"], value["text"])
+            elif block.block_type in ("key_figures", "key_points"):
+                value["heading"] = fixed.get(value["heading"], value["heading"])
+                for figure in value.get("figures", []):
+                    figure["label"] = fixed.get(figure["label"], figure["label"])
+            elif block.block_type == "action_plan":
+                value["title"] = fixed.get(value["title"], value["title"])
+            blocks.append((block.block_type, value))
+        return blocks
 
     # --- Generated media ------------------------------------------------------------------------
 

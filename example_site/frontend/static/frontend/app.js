@@ -29,6 +29,115 @@ const ORDERS = [
   ["-title", "Title Z to A"],
 ];
 
+// --- Languages -----------------------------------------------------------------------------------
+// The API answers in the language asked for with ?locale= (topics, programmes, councils' names
+// and the pages themselves). A listing carries its language in the address (?locale=cy; none is
+// the site's default); a case study is in its own language and links to its translations.
+
+const LANGUAGES = config.languages || [["en-gb", "English"]];
+const DEFAULT_LANGUAGE = config.defaultLanguage || LANGUAGES[0][0];
+let language = DEFAULT_LANGUAGE;
+// The HTML lang and hreflang values (BCP 47 casing: en-GB).
+const langTag = (code) => code.replace(/-(\w+)$/, (_, region) => `-${region.toUpperCase()}`);
+const languageName = (code) => (LANGUAGES.find(([c]) => c === code) || [code, code])[1];
+
+// The front end's own words in Welsh (English is the source); anything missing stays English.
+const WELSH = {
+  "Case studies": "Astudiaethau achos",
+  "COVID-19 hub": "Hyb COVID-19",
+  Councils: "Cynghorau",
+  Council: "Cyngor",
+  "Submit a case study": "Cyflwyno astudiaeth achos",
+  Language: "Iaith",
+  Themes: "Themâu",
+  "Featured case studies": "Astudiaethau achos dan sylw",
+  "Search case studies": "Chwilio'r astudiaethau achos",
+  Search: "Chwilio",
+  "Show filters": "Dangos yr hidlwyr",
+  "Hide filters": "Cuddio'r hidlwyr",
+  Filter: "Hidlo",
+  "Loading filters…": "Yn llwytho'r hidlwyr…",
+  Published: "Cyhoeddwyd",
+  From: "O",
+  To: "I",
+  "Apply filters": "Rhoi'r hidlwyr ar waith",
+  "Show results": "Dangos y canlyniadau",
+  "Clear filters": "Clirio'r hidlwyr",
+  "Searching…": "Yn chwilio…",
+  "Sort by": "Trefnu yn ôl",
+  "Newest first": "Y mwyaf diweddar yn gyntaf",
+  "Oldest first": "Yr hynaf yn gyntaf",
+  "Title A to Z": "Teitl A i Z",
+  "Title Z to A": "Teitl Z i A",
+  "Most relevant": "Y mwyaf perthnasol",
+  Topic: "Pwnc",
+  Topics: "Pynciau",
+  "Support programme": "Rhaglen gymorth",
+  "Council type": "Math o gyngor",
+  "Region or nation": "Rhanbarth neu genedl",
+  "Year published": "Blwyddyn cyhoeddi",
+  Series: "Cyfres",
+  "Part of the COVID-19 hub": "Rhan o'r hyb COVID-19",
+  "Visit the COVID-19 case studies hub": "Ewch i hyb astudiaethau achos COVID-19",
+  "case study template (Word)": "templed astudiaeth achos (Word)",
+  "or download the": "neu lawrlwythwch y",
+  "Partner organisations": "Sefydliadau partner",
+  Keywords: "Allweddeiriau",
+  "Related case studies": "Astudiaethau achos cysylltiedig",
+  "(abolished)": "(diddymwyd)",
+  Previous: "Blaenorol",
+  Next: "Nesaf",
+  "Your search could not be run": "Nid oedd modd cynnal eich chwiliad",
+  "No case studies match. Try fewer filters or other words.":
+    "Nid oes astudiaethau achos yn cyfateb. Rhowch gynnig ar lai o hidlwyr neu eiriau eraill.",
+  "No case studies match these filters. Show the filters to change them, or try other words.":
+    "Nid oes astudiaethau achos yn cyfateb i'r hidlwyr hyn. Dangoswch yr hidlwyr i'w newid, neu rhowch gynnig ar eiriau eraill.",
+  "No case studies match. Try other words.":
+    "Nid oes astudiaethau achos yn cyfateb. Rhowch gynnig ar eiriau eraill.",
+};
+const t = (text) => (language === "cy" && WELSH[text]) || text;
+
+// Why a language has no link on a case study, in the page's language.
+function noTranslation(code) {
+  return language === "cy"
+    ? `Nid oes fersiwn ${code === "cy" ? "Gymraeg" : "Saesneg"} o'r astudiaeth achos hon.`
+    : `This case study has not been translated into ${code === "cy" ? "Welsh" : "English"}.`;
+}
+
+// The page's language: <html lang>, the main navigation's words and the switcher. ``links``
+// maps each language code to the address of this page in it (none: not available).
+function setLanguage(code, links = null) {
+  language = code;
+  document.documentElement.lang = langTag(code);
+  for (const anchor of document.querySelectorAll("#site-nav [data-nav]")) {
+    if (!anchor.dataset.english) anchor.dataset.english = anchor.textContent;
+    anchor.textContent = t(anchor.dataset.english);
+    if (anchor.dataset.nav === "library") anchor.href = libraryLink({});
+    if (anchor.dataset.nav === "hub") anchor.href = hubLink();
+  }
+  document.getElementById("site-nav").setAttribute("aria-label", language === "cy" ? "Prif" : "Main");
+  const holder = document.getElementById("language-switcher");
+  if (!holder) return;
+  if (!links || LANGUAGES.length < 2) {
+    holder.innerHTML = "";
+    return;
+  }
+  holder.innerHTML = fragment(html`<nav class="language-switcher" aria-label="${t("Language")}"><ul>
+    ${LANGUAGES.map(([other, name]) => {
+      const tag = langTag(other);
+      if (other === code) {
+        return html`<li><a href="${links[other]}" lang="${tag}" hreflang="${tag}" aria-current="true">${name}</a></li>`;
+      }
+      if (!links[other]) {
+        const id = `no-translation-${other}`;
+        return html`<li><span class="language-switcher__unavailable" lang="${tag}" aria-describedby="${id}">${name}</span>
+          <span class="language-switcher__why" id="${id}">${noTranslation(other)}</span></li>`;
+      }
+      return html`<li><a href="${links[other]}" lang="${tag}" hreflang="${tag}">${name}</a></li>`;
+    })}
+  </ul></nav>`);
+}
+
 // --- HTML with escaping ----------------------------------------------------------------------
 
 class Raw {
@@ -75,13 +184,19 @@ const pathOf = (url) => (url ? new URL(url, location.origin).pathname : "");
 const link = (route) => config.base + route.replace(/^\//, "");
 const pageLink = (path) => link(path || "");
 const councilLink = (council) => link(`councils/${council.slug}/`);
+// The library with these parameters, in the current language unless ``params`` names one.
 const libraryLink = (params) => {
-  const query = new URLSearchParams(params).toString();
-  return config.base + (query ? `?${query}` : "");
+  const query = new URLSearchParams(params);
+  if (!query.has("locale") && language !== DEFAULT_LANGUAGE) query.set("locale", language);
+  if (query.get("locale") === DEFAULT_LANGUAGE) query.delete("locale");
+  const text = query.toString();
+  return config.base + (text ? `?${text}` : "");
 };
+// The COVID-19 hub in the current language (its translation sits below /<code>/).
+const hubLink = () => link(`${language === DEFAULT_LANGUAGE ? "" : `${language}/`}covid-19/`);
 const formatDate = (iso) =>
   iso
-    ? new Date(`${iso}T12:00:00`).toLocaleDateString("en-GB", {
+    ? new Date(`${iso}T12:00:00`).toLocaleDateString(langTag(language), {
         day: "numeric",
         month: "long",
         year: "numeric",
@@ -147,8 +262,9 @@ function card(item, { headingLevel = 3 } = {}) {
       </p>
       <p class="card__summary">${item.summary}</p>
       ${item.main_topic
-        ? html`<p class="card__topic"><a href="${libraryLink({ topic: item.main_topic.slug })}">View all
-            ${item.main_topic.name} articles</a></p>`
+        ? html`<p class="card__topic"><a href="${libraryLink({ topic: item.main_topic.slug })}">${language === "cy"
+            ? html`Gweld pob erthygl ar ${item.main_topic.name}`
+            : html`View all ${item.main_topic.name} articles`}</a></p>`
         : ""}
     </div>
   </li>`;
@@ -176,6 +292,8 @@ function libraryState() {
   const state = { page: Math.max(1, parseInt(params.get("page") || "1", 10) || 1) };
   for (const name of LIST_FILTERS) state[name] = params.getAll(name).flatMap((v) => v.split(",")).filter(Boolean);
   for (const name of ["search", "order", "date_from", "date_to"]) state[name] = params.get(name) || "";
+  const locale = params.get("locale") || "";
+  state.locale = LANGUAGES.some(([code]) => code === locale) && locale !== DEFAULT_LANGUAGE ? locale : "";
   return state;
 }
 
@@ -184,6 +302,7 @@ function stateToQuery(state) {
   if (state.search) params.set("search", state.search);
   for (const name of LIST_FILTERS) for (const value of state[name]) params.append(name, value);
   for (const name of ["date_from", "date_to", "order"]) if (state[name]) params.set(name, state[name]);
+  if (state.locale) params.set("locale", state.locale);
   if (state.page > 1) params.set("page", state.page);
   return params;
 }
@@ -197,6 +316,7 @@ function apiParams(state) {
     order: state.order,
     date_from: state.date_from,
     date_to: state.date_to,
+    locale: state.locale || DEFAULT_LANGUAGE,
   };
   for (const name of LIST_FILTERS) if (state[name].length) params[name] = state[name].join(",");
   return params;
@@ -207,7 +327,7 @@ function facetFieldset(name, values, state) {
   const shown = values.filter((option) => option.count > 0 || selected.has(String(option.value)));
   if (!shown.length) return "";
   return html`<fieldset class="facet">
-    <legend>${FACET_LABELS[name]}</legend>
+    <legend>${t(FACET_LABELS[name])}</legend>
     ${shown.map((option, i) => {
       const id = `f-${name}-${i}`;
       return html`<div class="checkbox">
@@ -232,7 +352,7 @@ function pagination(state, total) {
     else if (numbers[numbers.length - 1] !== "…") numbers.push("…");
   }
   return html`<nav class="pagination" aria-label="Pagination"><ul>
-    ${state.page > 1 ? html`<li><a href="${href(state.page - 1)}" rel="prev">Previous<span class="visually-hidden"> page</span></a></li>` : ""}
+    ${state.page > 1 ? html`<li><a href="${href(state.page - 1)}" rel="prev">${t("Previous")}<span class="visually-hidden"> page</span></a></li>` : ""}
     ${numbers.map((page) =>
       page === "…"
         ? html`<li class="pagination__gap">…</li>`
@@ -240,29 +360,42 @@ function pagination(state, total) {
           ? html`<li><a href="${href(page)}" aria-current="page"><span class="visually-hidden">Page </span>${page}</a></li>`
           : html`<li><a href="${href(page)}"><span class="visually-hidden">Page </span>${page}</a></li>`,
     )}
-    ${state.page < pages ? html`<li><a href="${href(state.page + 1)}" rel="next">Next<span class="visually-hidden"> page</span></a></li>` : ""}
+    ${state.page < pages ? html`<li><a href="${href(state.page + 1)}" rel="next">${t("Next")}<span class="visually-hidden"> page</span></a></li>` : ""}
   </ul></nav>`;
 }
 
 function resultsSummary(total) {
+  if (language === "cy") return `Canlyniadau eich chwiliad: ${total}`;
   return `Your search returned ${total} ${total === 1 ? "result" : "results"}`;
+}
+
+// The library in each language: this listing's filters, search and sort, the first page.
+function libraryInEachLanguage(state) {
+  return Object.fromEntries(LANGUAGES.map(([code]) => {
+    const query = stateToQuery({ ...state, page: 1, locale: code === DEFAULT_LANGUAGE ? "" : code });
+    return [code, config.base + (query.toString() ? `?${query}` : "")];
+  }));
 }
 
 async function library({ focus = false } = {}) {
   const state = libraryState();
+  setLanguage(state.locale || DEFAULT_LANGUAGE, libraryInEachLanguage(state));
   let index = null;
   try {
     index = await api("pages/", {
       type: "wagtail_casestudies.CaseStudyIndexPage",
+      locale: state.locale || DEFAULT_LANGUAGE,
       fields: "introduction,submission_guidance,covid_hub,covid_promo_heading,covid_promo_text",
       limit: 1,
     }).then((data) => data.items[0] || null);
   } catch (error) {
     index = null;
   }
-  const title = index ? index.title : "Case studies";
+  const title = index ? index.title : t("Case studies");
   setTitle(title);
-  const orders = state.search ? [["relevance", "Most relevant"], ...ORDERS] : ORDERS;
+  const orders = (state.search ? [["relevance", "Most relevant"], ...ORDERS] : ORDERS).map(
+    ([value, label]) => [value, t(label)],
+  );
   render(html`
     <h1>${title}</h1>
     ${index ? html`<div class="intro rich-text">${raw(index.introduction)}</div>` : ""}
@@ -270,39 +403,39 @@ async function library({ focus = false } = {}) {
       ? html`<aside class="promo" aria-labelledby="covid-promo">
           <h2 id="covid-promo">${index.covid_promo_heading}</h2>
           <p>${index.covid_promo_text}</p>
-          <p><a href="${link("covid-19/")}">Visit the COVID-19 case studies hub</a></p>
+          <p><a href="${hubLink()}">${t("Visit the COVID-19 case studies hub")}</a></p>
         </aside>`
       : ""}
     <form class="search" role="search" id="search-form">
-      <label for="search">Search case studies</label>
+      <label for="search">${t("Search case studies")}</label>
       <div class="search__row">
         <input type="search" id="search" name="search" value="${state.search}">
-        <button type="submit">Search</button>
+        <button type="submit">${t("Search")}</button>
       </div>
     </form>
     <div class="library">
       <button type="button" class="filters-toggle" id="filters-toggle" aria-expanded="false"
-        aria-controls="filters">Show filters</button>
+        aria-controls="filters">${t("Show filters")}</button>
       <form class="filters" id="filters" aria-labelledby="filters-heading">
-        <h2 id="filters-heading">Filter</h2>
+        <h2 id="filters-heading">${t("Filter")}</h2>
         <p class="filters__count" id="filters-count" aria-hidden="true"></p>
-        <div id="facets"><p>Loading filters…</p></div>
+        <div id="facets"><p>${t("Loading filters…")}</p></div>
         <fieldset class="facet">
-          <legend>Published</legend>
-          <label for="date_from">From</label>
+          <legend>${t("Published")}</legend>
+          <label for="date_from">${t("From")}</label>
           <input type="date" id="date_from" name="date_from" value="${state.date_from}">
-          <label for="date_to">To</label>
+          <label for="date_to">${t("To")}</label>
           <input type="date" id="date_to" name="date_to" value="${state.date_to}">
         </fieldset>
-        <button type="submit">Apply filters</button>
-        <button type="button" class="filters__done" id="filters-done">Show results</button>
-        <p><a href="${config.base}" id="clear-filters">Clear filters</a></p>
+        <button type="submit">${t("Apply filters")}</button>
+        <button type="button" class="filters__done" id="filters-done">${t("Show results")}</button>
+        <p><a href="${libraryLink({})}" id="clear-filters">${t("Clear filters")}</a></p>
       </form>
       <section class="results" aria-labelledby="results-heading">
         <div class="results__bar">
-          <h2 id="results-heading" class="results__count" aria-live="polite">Searching…</h2>
+          <h2 id="results-heading" class="results__count" aria-live="polite">${t("Searching…")}</h2>
           <div class="sort">
-            <label for="order">Sort by</label>
+            <label for="order">${t("Sort by")}</label>
             <select id="order" name="order" form="filters">
               ${orders.map(([value, label]) =>
                 html`<option value="${value}" ${(state.order || (state.search ? "relevance" : "-date")) === value ? raw("selected") : ""}>${label}</option>`,
@@ -315,10 +448,10 @@ async function library({ focus = false } = {}) {
     </div>
     ${index && index.submission_guidance
       ? html`<section class="submit-promo" aria-labelledby="submit-heading">
-          <h2 id="submit-heading">Submit a case study</h2>
+          <h2 id="submit-heading">${t("Submit a case study")}</h2>
           <div class="rich-text">${raw(index.submission_guidance)}</div>
-          <p><a href="${link("submit/")}">Submit a case study</a> or download the
-            <a href="${config.templateDocx}">case study template (Word)</a>.</p>
+          <p><a href="${link("submit/")}">${t("Submit a case study")}</a> ${t("or download the")}
+            <a href="${config.templateDocx}">${t("case study template (Word)")}</a>.</p>
         </section>`
       : ""}
   `);
@@ -353,7 +486,7 @@ function setUpFilterToggle() {
   const filters = document.getElementById("filters");
   const show = (open) => {
     toggle.setAttribute("aria-expanded", String(open));
-    toggle.textContent = open ? "Hide filters" : "Show filters";
+    toggle.textContent = open ? t("Hide filters") : t("Show filters");
     filters.classList.toggle("filters--open", open);
   };
   show(false);
@@ -407,7 +540,7 @@ async function loadResults(state) {
   try {
     data = await api("case-studies/", apiParams(state));
   } catch (error) {
-    count.textContent = "Your search could not be run";
+    count.textContent = t("Your search could not be run");
     results.innerHTML = fragment(html`<p class="error">${error.message}</p>`);
     results.removeAttribute("aria-busy");
     return;
@@ -417,11 +550,11 @@ async function loadResults(state) {
   // On a phone the filters cover the results: the count travels with them.
   const filterCount = document.getElementById("filters-count");
   if (filterCount) filterCount.textContent = resultsSummary(total);
-  const emptyMessage = hasFilters(state) && !filtersHidden()
+  const emptyMessage = t(hasFilters(state) && !filtersHidden()
     ? "No case studies match. Try fewer filters or other words."
     : hasFilters(state)
       ? "No case studies match these filters. Show the filters to change them, or try other words."
-      : "No case studies match. Try other words.";
+      : "No case studies match. Try other words.");
   results.innerHTML = fragment(html`
     ${data.items.length ? cardList(data.items) : html`<p>${emptyMessage}</p>`}
     ${pagination(state, total)}
@@ -538,7 +671,17 @@ function body(blocks) {
   });
 }
 
+// A case study in each language: itself and its visible translations (none for the others).
+function caseStudyInEachLanguage(item) {
+  const meta = item.meta || {};
+  const links = { [meta.locale || DEFAULT_LANGUAGE]: pageLink(item.path || pathOf(meta.html_url)) };
+  for (const translation of meta.translations || []) links[translation.locale] = pageLink(translation.path);
+  return links;
+}
+
 function caseStudy(item, { preview = false } = {}) {
+  const meta = item.meta || {};
+  setLanguage(meta.locale || DEFAULT_LANGUAGE, preview ? null : caseStudyInEachLanguage(item));
   setTitle(item.title);
   const councils = item.councils || (item.lead_council ? [item.lead_council] : []);
   render(html`
@@ -546,27 +689,27 @@ function caseStudy(item, { preview = false } = {}) {
       ? html`<div class="preview-banner" role="note"><strong>Preview.</strong> This is an unsaved
           draft, shown only to you. It is not published and not in the API.</div>`
       : ""}
-    ${breadcrumbs([["Case studies", config.base], [item.title, null]])}
+    ${breadcrumbs([[t("Case studies"), libraryLink({})], [item.title, null]])}
     <article class="case-study">
       <h1>${item.title}</h1>
       <p class="lead">${item.summary}</p>
       <dl class="facts">
         ${councils.length
-          ? html`<div><dt>${councils.length === 1 ? "Council" : "Councils"}</dt><dd>${councils.map(
-              (c, i) => html`${i ? ", " : ""}<a href="${councilLink(c)}">${c.name}</a>${c.is_active ? "" : " (abolished)"}`,
+          ? html`<div><dt>${t(councils.length === 1 ? "Council" : "Councils")}</dt><dd>${councils.map(
+              (c, i) => html`${i ? ", " : ""}<a href="${councilLink(c)}">${c.name}</a>${c.is_active ? "" : ` ${t("(abolished)")}`}`,
             )}</dd></div>`
           : ""}
-        ${item.date ? html`<div><dt>Published</dt><dd><time datetime="${item.date}">${formatDate(item.date)}</time></dd></div>` : ""}
+        ${item.date ? html`<div><dt>${t("Published")}</dt><dd><time datetime="${item.date}">${formatDate(item.date)}</time></dd></div>` : ""}
         ${item.topics && item.topics.length
-          ? html`<div><dt>Topics</dt><dd>${item.topics.map(
+          ? html`<div><dt>${t("Topics")}</dt><dd>${item.topics.map(
               (t, i) => html`${i ? ", " : ""}<a href="${libraryLink({ topic: t.slug })}">${t.name}</a>`,
             )}</dd></div>`
           : ""}
         ${item.support_type
-          ? html`<div><dt>Support programme</dt><dd><a href="${libraryLink({ support_type: item.support_type.slug })}">${item.support_type.name}</a></dd></div>`
+          ? html`<div><dt>${t("Support programme")}</dt><dd><a href="${libraryLink({ support_type: item.support_type.slug })}">${item.support_type.name}</a></dd></div>`
           : ""}
-        ${item.series ? html`<div><dt>Series</dt><dd>${item.series}</dd></div>` : ""}
-        ${item.is_covid19 ? html`<div><dt>COVID-19</dt><dd><a href="${link("covid-19/")}">Part of the COVID-19 hub</a></dd></div>` : ""}
+        ${item.series ? html`<div><dt>${t("Series")}</dt><dd>${item.series}</dd></div>` : ""}
+        ${item.is_covid19 ? html`<div><dt>COVID-19</dt><dd><a href="${hubLink()}">${t("Part of the COVID-19 hub")}</a></dd></div>` : ""}
       </dl>
       ${item.hero_image
         ? html`<figure class="hero">${picture(item.hero_image, {
@@ -577,17 +720,17 @@ function caseStudy(item, { preview = false } = {}) {
         : ""}
       <div class="body">${body(item.body || [])}</div>
       ${item.partners && item.partners.length
-        ? section("Partner organisations", html`<ul>${item.partners.map(
+        ? section(t("Partner organisations"), html`<ul>${item.partners.map(
             (p) => html`<li>${p.website ? html`<a href="${p.website}">${p.name}</a>` : p.name} <span class="muted">(${p.kind_label})</span></li>`,
           )}</ul>`, "block--partners")
         : ""}
       ${item.tags && item.tags.length
-        ? html`<p class="keywords">Keywords: ${item.tags.map((tag, i) => html`${i ? ", " : ""}${tag}`)}</p>`
+        ? html`<p class="keywords">${t("Keywords")}: ${item.tags.map((tag, i) => html`${i ? ", " : ""}${tag}`)}</p>`
         : ""}
     </article>
     ${item.related && item.related.length
       ? html`<section class="related" aria-labelledby="related-heading">
-          <h2 id="related-heading">Related case studies</h2>${cardList(item.related)}</section>`
+          <h2 id="related-heading">${t("Related case studies")}</h2>${cardList(item.related)}</section>`
       : ""}
   `);
 }
@@ -607,16 +750,17 @@ function hubEntry(entry) {
 }
 
 async function hub(page) {
+  setLanguage(page.meta.locale || DEFAULT_LANGUAGE);
   setTitle(page.title);
   const [collections, all] = await Promise.all([
     api("pages/", { child_of: page.id, type: "wagtail_casestudies.CovidHubPage", fields: "title" }),
-    api("case-studies/", { covid: "true", limit: 0 }),
+    api("case-studies/", { covid: "true", limit: 0, locale: language }),
   ]);
   const parent = page.meta.parent;
   const themes = page.themes || [];
   render(html`
     ${breadcrumbs([
-      ["Case studies", config.base],
+      [t("Case studies"), libraryLink({})],
       ...(parent && parent.meta.type === "wagtail_casestudies.CovidHubPage"
         ? [[parent.title, pageLink(pathOf(parent.meta.html_url))]]
         : []),
@@ -625,12 +769,12 @@ async function hub(page) {
     <h1>${page.title}</h1>
     <div class="intro rich-text">${raw(page.introduction)}</div>
     ${themes.length > 1
-      ? html`<nav class="contents" aria-labelledby="contents-heading"><h2 id="contents-heading">Themes</h2><ol>
+      ? html`<nav class="contents" aria-labelledby="contents-heading"><h2 id="contents-heading">${t("Themes")}</h2><ol>
           ${themes.map((theme, i) => html`<li><a href="#theme-${i + 1}">${theme.value.heading}</a></li>`)}
         </ol></nav>`
       : ""}
     ${page.featured_case_studies && page.featured_case_studies.length
-      ? html`<section aria-labelledby="featured-heading"><h2 id="featured-heading">Featured case studies</h2>
+      ? html`<section aria-labelledby="featured-heading"><h2 id="featured-heading">${t("Featured case studies")}</h2>
           ${cardList(page.featured_case_studies)}</section>`
       : ""}
     ${themes.map(
@@ -949,6 +1093,8 @@ async function route({ focus = false } = {}) {
   // Slugs may be Unicode ("café"): the API wants the path as characters, not %-escapes.
   const pathname = decodeURIComponent(location.pathname);
   const path = pathname.startsWith(config.base) ? pathname.slice(config.base.length) : "";
+  // The front end's own pages are in English; a listing, a case study or a hub sets its own.
+  setLanguage(DEFAULT_LANGUAGE);
   try {
     if (path === "") {
       await library({ focus });
