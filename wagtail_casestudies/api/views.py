@@ -260,14 +260,11 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
     def _item_data(self, page, fields, context, bound) -> dict[str, Any]:
         card = representation.card_data(page, context)
         data = {"id": card["id"], "meta": card["meta"]}
-        # The other fields in the page's language too, as the card's are (councils' Welsh
-        # names, block headings), whatever language the request runs in.
-        with translation.override(page.locale.language_code):
-            for name in fields:
-                if name in card:
-                    data[name] = card[name]
-                elif name != "related":
-                    data[name] = self.extra_value(page, name, bound, context.request)
+        for name in fields:
+            if name in card:
+                data[name] = card[name]
+            elif name != "related":
+                data[name] = self.extra_value(page, name, bound, context.request)
         return data
 
     # --- Detail --------------------------------------------------------------------------------
