@@ -38,3 +38,11 @@ def visible_cards_of(site: Site | None) -> QuerySet:
     if site is None:
         return cards.none()
     return cards.filter(path__startswith=site.root_page.path)
+
+
+def visible_case_studies_by_card(site: Site | None) -> QuerySet:
+    """The same case studies as ``visible_case_studies_of(site)``, found through their cards:
+    a join on the card table's tree path instead of testing every view restriction."""
+    if site is None:
+        return _model("CaseStudyPage").objects.none()
+    return _model("CaseStudyPage").objects.filter(api_card__path__startswith=site.root_page.path)

@@ -3,6 +3,10 @@
 The editor's choices come first, in their order. The rest are the visible case studies that
 share the most with it: a shared topic counts three, a shared council two, a council in the same
 region one; ties go to the newest.
+
+Scored on the card table (``models.CaseStudyCard``), which holds exactly the visible case
+studies with their region bits, in one query that also returns the related cards: the detail
+serves them as stored, without loading a page per related case study.
 """
 
 from __future__ import annotations
@@ -21,72 +25,96 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThan
 
 from ..models import CaseStudyCouncil, CaseStudyPage
+from ..models.cards import region_bit
 
 RELATED_LIMIT = 6
 
 
-def related_ids(page, visible: QuerySet, limit: int = RELATED_LIMIT) -> list[int]:
-    """Ids of up to ``limit`` related case studies (all visible), the editor's choices first.
-
-    Two queries, whatever the page: the editor's visible choices, and the best of the rest.
-    """
-    chosen = [link.related_case_study_id for link in page.related_links.all()]
-    if chosen:
-        allowed = set(visible.filter(pk__in=chosen).values_list("pk", flat=True))
-        chosen = [pk for pk in dict.fromkeys(chosen) if pk in allowed and pk != page.pk][:limit]
-    remaining = limit - len(chosen)
-    if remaining <= 0:
-        return chosen
-
-    topic_ids = [topic.pk for topic in page.topics.all()]
-    councils = [link.council for link in page.council_links.all()]
-    council_ids = [council.pk for council in councils]
-    regions = sorted({council.region for council in councils if council.region})
-    if not (topic_ids or council_ids or regions):
-        return chosen
-
+def related_rows(
+    cards: QuerySet,
+    *,
+    page_id: int,
+    chosen: list[int],
+    topic_ids: list[int],
+    council_ids: list[int],
+    regions: int,
+    limit: int = RELATED_LIMIT,
+) -> list[tuple[int, dict, int]]:
+    """Up to ``limit`` related cards as stored rows ``(id, card, format)``, best first: the
+    visible ones of the editor's ``chosen`` ids, then the best scored. ``cards`` are the cards
+    the reader may see (``visibility.visible_cards_of``); ``regions`` is the case study's region
+    bit mask (``CaseStudyCard.regions``). One query."""
+    chosen = [pk for pk in dict.fromkeys(chosen) if pk != page_id]
+    candidates = Q(pk__in=chosen) if chosen else Q()
     through = CaseStudyPage.topics.through
-    shared_topics = (
-        through.objects.filter(casestudypage_id=OuterRef("pk"), topic_id__in=topic_ids)
-        .order_by()
-        .values("casestudypage_id")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    shared_council = Exists(
-        CaseStudyCouncil.objects.filter(page_id=OuterRef("pk"), council_id__in=council_ids)
-    )
-    same_region = Exists(
-        CaseStudyCouncil.objects.filter(page_id=OuterRef("pk"), council__region__in=regions)
-    )
-    candidates = Q()
+    score = Value(0)
     if topic_ids:
         candidates |= Q(
             pk__in=through.objects.filter(topic_id__in=topic_ids).values("casestudypage_id")
         )
+        shared_topics = (
+            through.objects.filter(casestudypage_id=OuterRef("pk"), topic_id__in=topic_ids)
+            .order_by()
+            .values("casestudypage_id")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        score = Coalesce(Subquery(shared_topics, output_field=IntegerField()), Value(0)) * 3
     if council_ids:
         candidates |= Q(
             pk__in=CaseStudyCouncil.objects.filter(council_id__in=council_ids).values("page_id")
         )
-    if regions:
-        candidates |= Q(
-            pk__in=CaseStudyCouncil.objects.filter(council__region__in=regions).values("page_id")
+        shared_council = Exists(
+            CaseStudyCouncil.objects.filter(page_id=OuterRef("pk"), council_id__in=council_ids)
         )
-    score = (
-        Coalesce(Subquery(shared_topics, output_field=IntegerField()), Value(0)) * 3
-        + _as_int(shared_council) * 2
-        + _as_int(same_region)
+        score = score + _as_int(shared_council) * 2
+    if regions:
+        # The card's bits of its councils' regions: one test on the row, no council join.
+        same_region = GreaterThan(F("regions").bitand(regions), 0)
+        candidates |= same_region
+        score = score + _as_int(same_region)
+    if not candidates:
+        return []
+    chosen_first = Case(
+        *[When(pk=pk, then=Value(position)) for position, pk in enumerate(chosen)],
+        default=Value(len(chosen)),
+        output_field=IntegerField(),
     )
-    others = (
-        visible.filter(candidates)
-        .exclude(pk__in=[page.pk, *chosen])
-        .annotate(related_score=score)
-        .order_by("-related_score", F("publication_date").desc(nulls_last=True), "-pk")
-        .values_list("pk", flat=True)[:remaining]
+    rows = (
+        cards.filter(candidates)
+        .exclude(pk=page_id)
+        .annotate(related_chosen=chosen_first, related_score=score)
+        .order_by(
+            "related_chosen",
+            F("related_score").desc(),
+            F("publication_date").desc(nulls_last=True),
+            "-pk",
+        )
+        .values_list("pk", "data", "format")[:limit]
     )
-    return chosen + list(others)
+    return list(rows)
+
+
+def related_ids(page, cards: QuerySet, limit: int = RELATED_LIMIT) -> list[int]:
+    """Ids of up to ``limit`` related case studies of a page instance (saved or a preview's
+    unsaved draft), by the same rule: ``related_rows`` of what the page holds now."""
+    councils = [link.council for link in page.council_links.all()]
+    regions = 0
+    for council in councils:
+        regions |= region_bit(council.region)
+    rows = related_rows(
+        cards,
+        page_id=page.pk,
+        chosen=[link.related_case_study_id for link in page.related_links.all()],
+        topic_ids=[topic.pk for topic in page.topics.all()],
+        council_ids=[council.pk for council in councils],
+        regions=regions,
+        limit=limit,
+    )
+    return [row[0] for row in rows]
 
 
 def _as_int(condition):

@@ -29,7 +29,7 @@ from ..models.cards import council_type_bit, region_bit
 from ..visibility import visible_case_studies
 
 # Bump when the stored layout or the card's shape changes.
-CARD_LAYOUT = 1
+CARD_LAYOUT = 2
 
 
 def card_format() -> int:
@@ -114,6 +114,46 @@ def build_card(page, renditions_of: dict | None = None) -> dict[str, Any]:
     }
 
 
+def build_detail(page, renditions_of: dict | None = None) -> dict[str, Any]:
+    """What the detail shows beyond the card and the page's own columns, in stored form: the
+    councils, tags, partners, hero image and the editor's related case studies. Each changes
+    only when the case study is published or one of its councils or its hero image is saved,
+    which rebuild the card; so the detail reads them here instead of from five more tables.
+    Request-dependent parts (each council's ``is_active``, absolute image URLs) are finished
+    by ``cards.serve.serve_detail``."""
+    councils = []
+    for link in page.council_links.all():
+        council = dict(representation.council_data(link.council))
+        council["is_active"] = [
+            representation.format_date(link.council.valid_from),
+            representation.format_date(link.council.valid_to),
+        ]
+        councils.append(council)
+    hero_image = None
+    if page.hero_image_id:
+        image = page.hero_image
+        if renditions_of is None:
+            renditions_of = {}
+        renditions = renditions_of.get(image.pk)
+        if renditions is None:
+            renditions = renditions_of[image.pk] = representation.renditions(image)
+        hero_image = {
+            "id": image.pk,
+            "title": image.title,
+            "alt": representation.alt_text(image, page.hero_image_alt),
+            "width": image.width,
+            "height": image.height,
+            "renditions": renditions,
+        }
+    return {
+        "councils": councils,
+        "tags": sorted(tag.name for tag in page.tags.all()),
+        "partners": [representation.partner_data(partner) for partner in page.partners.all()],
+        "hero_image": hero_image,
+        "chosen_related": [link.related_case_study_id for link in page.related_links.all()],
+    }
+
+
 def build_row(page, fmt: int, renditions_of: dict) -> CaseStudyCard:
     """An unsaved card row: the card, and copies of what the listing filters and sorts on."""
     council_types = regions = 0
@@ -133,6 +173,7 @@ def build_row(page, fmt: int, renditions_of: dict) -> CaseStudyCard:
         support_type_id=page.support_type_id,
         topic_ids=sorted(topic.pk for topic in page.topics.all()),
         data=build_card(page, renditions_of),
+        detail=build_detail(page, renditions_of),
         format=fmt,
     )
 
@@ -144,5 +185,7 @@ def build_rows(ids: Iterable[int]) -> list[CaseStudyCard]:
         return []
     fmt = card_format()
     renditions_of: dict = {}
-    pages = representation.card_queryset(visible_case_studies().filter(pk__in=ids))
+    pages = representation.card_queryset(
+        visible_case_studies().filter(pk__in=ids)
+    ).prefetch_related("tags", "partners", "related_links")
     return [build_row(page, fmt, renditions_of) for page in pages]
