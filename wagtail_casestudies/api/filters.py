@@ -73,6 +73,9 @@ class CaseStudyFilter:
         self.base = base
         self.search_ids = search_ids
         self.conditions: dict[str, Q] = {}
+        # What each filter resolved to (ids or values), for a search backend that filters by
+        # itself (``backend_listing.py``).
+        self.resolved: dict[str, list] = {}
         self._resolve()
 
     def _resolve(self) -> None:
@@ -82,6 +85,7 @@ class CaseStudyFilter:
 
         if "topic" in filters:
             ids = resolve_by_slug("topic", Topic.objects.all(), filters["topic"])
+            self.resolved["topic"] = ids
             conditions["topic"] = Q(
                 pk__in=through.objects.filter(topic_id__in=ids).values("casestudypage_id")
             )
@@ -94,6 +98,7 @@ class CaseStudyFilter:
             )
             if self.query.include_districts:
                 ids = self._with_districts(Council, ids)
+            self.resolved["council"] = ids
             conditions["council"] = Q(
                 pk__in=CaseStudyCouncil.objects.filter(council_id__in=ids).values("page_id")
             )
@@ -113,6 +118,7 @@ class CaseStudyFilter:
             ids = resolve_by_slug(
                 "support_type", SupportType.objects.all(), filters["support_type"]
             )
+            self.resolved["support_type"] = ids
             conditions["support_type"] = Q(support_type_id__in=ids)
         if "tag" in filters:
             # Only the tags of visible case studies exist here: a tag used only on a draft
@@ -123,6 +129,7 @@ class CaseStudyFilter:
                 ).values("tag_id")
             )
             ids = resolve_by_slug("tag", visible_tags, filters["tag"], ("name", str))
+            self.resolved["tag"] = ids
             conditions["tag"] = Q(
                 pk__in=CaseStudyPageTag.objects.filter(tag_id__in=ids).values("content_object_id")
             )

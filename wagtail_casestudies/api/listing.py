@@ -19,6 +19,7 @@ from wagtail.models import Page, Site
 from ..cards.counts import site_counts
 from ..models import CaseStudyPage
 from ..visibility import visible_cards_of
+from .backend_listing import backend_listing, filters_itself
 from .cache import get_or_compute, versioned_key
 from .facets import count_facets, facets_from_counts
 from .filters import CaseStudyFilter, pk_in
@@ -49,6 +50,9 @@ def run_listing(query: CaseStudyQuery, site: Site | None, below: Page | None = N
         visible = visible.filter(path__startswith=below.path)
         scope = Scope(site, below.path)
     selection = CaseStudyFilter(query, visible)
+    if query.search and filters_itself():
+        # Elasticsearch or OpenSearch: the backend filters, ranks and counts by itself.
+        return backend_listing(selection, site, scope.below_path)
     search_ids, searched_the_selection = _search(query, selection, scope)
     total, facets = _counts_and_facets(query, selection, scope)
     start, stop = query.offset, query.offset + query.limit
