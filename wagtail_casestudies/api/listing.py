@@ -138,14 +138,15 @@ def _search(
     def compute() -> tuple[list[int], list[int] | None]:
         within = selection.widened_by(widened)
         searchable = CaseStudyPage.objects.filter(pk__in=within.order_by().values("pk"))
-        matches = matching_ids(search, searchable, operator)
         if not query.orders_by_relevance:
-            return matches, None
-        if widened:
-            selection.add_search(matches)
-            selected = list(selection.queryset().order_by().values_list("pk", flat=True))
-        else:
-            selected = matches  # searched within every filter already
+            return matching_ids(search, searchable, operator), None
+        if not widened:
+            # The search is within every filter already: ranking it finds the matches too.
+            ranked = ranked_search_ids(search, searchable, operator)
+            return ranked, ranked
+        matches = matching_ids(search, searchable, operator)
+        selection.add_search(matches)
+        selected = list(selection.queryset().order_by().values_list("pk", flat=True))
         if not selected:
             return matches, []
         among = CaseStudyPage.objects.filter(pk_in(selected, selection.base.db))

@@ -46,7 +46,25 @@ def related_rows(
     """Up to ``limit`` related cards as stored rows ``(id, card, format)``, best first: the
     visible ones of the editor's ``chosen`` ids, then the best scored. ``cards`` are the cards
     the reader may see (``visibility.visible_cards_of``); ``regions`` is the case study's region
-    bit mask (``CaseStudyCard.regions``). One query."""
+    bit mask (``CaseStudyCard.regions``).
+
+    One query, bounded: a case study sharing only a region scores 1, and any sharing a topic
+    (3) or a council (2) scores more, so the first query scores only those, found through the
+    topic and council links' indexes, and not the region's many. Only when they are fewer than
+    ``limit`` does a second query score the region's too: the answer is the same either way."""
+    first = _related_rows(
+        cards, page_id, chosen, topic_ids, council_ids, regions, limit, with_region=False
+    )
+    if len(first) >= limit or not regions:
+        return first
+    return _related_rows(
+        cards, page_id, chosen, topic_ids, council_ids, regions, limit, with_region=True
+    )
+
+
+def _related_rows(
+    cards, page_id, chosen, topic_ids, council_ids, regions, limit, *, with_region
+) -> list[tuple[int, dict, int]]:
     chosen = [pk for pk in dict.fromkeys(chosen) if pk != page_id]
     candidates = Q(pk__in=chosen) if chosen else Q()
     through = CaseStudyPage.topics.through
@@ -74,7 +92,8 @@ def related_rows(
     if regions:
         # The card's bits of its councils' regions: one test on the row, no council join.
         same_region = GreaterThan(F("regions").bitand(regions), 0)
-        candidates |= same_region
+        if with_region:
+            candidates |= same_region
         score = score + _as_int(same_region)
     if not candidates:
         return []

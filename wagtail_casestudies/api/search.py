@@ -161,7 +161,7 @@ def _sqlite_ranked_ids(
         rows = rows.order_by()  # the set alone: FTS5 finds it in its index, ranking nothing
     rows = rows.values_list("index_entry__object_id", flat=True)
     allowed_ids = set(among if among is not None else _ids(searchable))
-    if rank and len(allowed_ids) <= SQLITE_NARROW_SELECTION:
+    if len(allowed_ids) <= SQLITE_NARROW_SELECTION:
         # A few allowed rows: keep them in the same query, so only they are ranked and
         # sorted. (``rowid IN (...)`` on the FTS table would look every row up with its
         # own match: slower than ranking everything.)
