@@ -201,3 +201,13 @@ def test_detail_is_at_most_six_queries_and_equals_the_detail_built_from_the_page
     for name in fields:
         assert data[name] == built[name], name
     assert data["meta"]["html_url"] == built["meta"]["html_url"]
+
+
+def test_related_are_the_chosen_alone_when_nothing_is_shared(client, many):
+    """A case study sharing no topic, council or region lists only its editor's choices."""
+    page = factories.make_case_study(many[0].get_parent(), "Alone", topics=[])
+    page.council_links.all().delete()
+    CaseStudyRelatedPage.objects.create(page=page, related_case_study=many[3], sort_order=0)
+    CaseStudyRelatedPage.objects.create(page=page, related_case_study=many[1], sort_order=1)
+    _, data = count_queries(client, f"/api/v2/case-studies/{page.pk}/")
+    assert [card["id"] for card in data["related"]] == [many[3].pk, many[1].pk]

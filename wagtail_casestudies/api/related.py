@@ -97,24 +97,20 @@ def _related_rows(
         score = score + _as_int(same_region)
     if not candidates:
         return []
-    chosen_first = Case(
-        *[When(pk=pk, then=Value(position)) for position, pk in enumerate(chosen)],
-        default=Value(len(chosen)),
-        output_field=IntegerField(),
-    )
-    rows = (
-        cards.filter(candidates)
-        .exclude(pk=page_id)
-        .annotate(related_chosen=chosen_first, related_score=score)
-        .order_by(
-            "related_chosen",
-            F("related_score").desc(),
-            F("publication_date").desc(nulls_last=True),
-            "-pk",
+    rows = cards.filter(candidates).exclude(pk=page_id)
+    order = [F("publication_date").desc(nulls_last=True), "-pk"]
+    if topic_ids or council_ids or regions:  # else every score is 0 (a constant to SQL)
+        rows = rows.annotate(related_score=score)
+        order.insert(0, F("related_score").desc())
+    if chosen:
+        chosen_first = Case(
+            *[When(pk=pk, then=Value(position)) for position, pk in enumerate(chosen)],
+            default=Value(len(chosen)),
+            output_field=IntegerField(),
         )
-        .values_list("pk", "data", "format")[:limit]
-    )
-    return list(rows)
+        rows = rows.annotate(related_chosen=chosen_first)
+        order.insert(0, "related_chosen")
+    return list(rows.order_by(*order).values_list("pk", "data", "format")[:limit])
 
 
 def related_ids(page, cards: QuerySet, limit: int = RELATED_LIMIT) -> list[int]:
