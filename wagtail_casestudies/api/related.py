@@ -27,7 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import GreaterThan
 
-from ..models import CaseStudyCouncil, CaseStudyPage
+from ..models import CaseStudyCard, CaseStudyCouncil, CaseStudyPage
 from ..models.cards import region_bit
 
 RELATED_LIMIT = 6
@@ -66,13 +66,23 @@ def _related_rows(
     cards, page_id, chosen, topic_ids, council_ids, regions, limit, *, with_region
 ) -> list[tuple[int, dict, int]]:
     chosen = [pk for pk in dict.fromkeys(chosen) if pk != page_id]
-    candidates = Q(pk__in=chosen) if chosen else Q()
     through = CaseStudyPage.topics.through
+    # The candidates' ids from the link tables' indexes, as one subquery (a UNION), so the
+    # database looks their cards up by key instead of scanning the card table.
+    linked = []
+    if chosen:
+        linked.append(CaseStudyCard.objects.filter(pk__in=chosen).order_by().values("pk"))
+    if topic_ids:
+        topic_links = through.objects.filter(topic_id__in=topic_ids).order_by()
+        linked.append(topic_links.values("casestudypage_id"))
+    if council_ids:
+        council_links = CaseStudyCouncil.objects.filter(council_id__in=council_ids).order_by()
+        linked.append(council_links.values("page_id"))
+    candidates = Q()
+    if linked:
+        candidates = Q(pk__in=linked[0].union(*linked[1:]) if len(linked) > 1 else linked[0])
     score = Value(0)
     if topic_ids:
-        candidates |= Q(
-            pk__in=through.objects.filter(topic_id__in=topic_ids).values("casestudypage_id")
-        )
         shared_topics = (
             through.objects.filter(casestudypage_id=OuterRef("pk"), topic_id__in=topic_ids)
             .order_by()
@@ -82,9 +92,6 @@ def _related_rows(
         )
         score = Coalesce(Subquery(shared_topics, output_field=IntegerField()), Value(0)) * 3
     if council_ids:
-        candidates |= Q(
-            pk__in=CaseStudyCouncil.objects.filter(council_id__in=council_ids).values("page_id")
-        )
         shared_council = Exists(
             CaseStudyCouncil.objects.filter(page_id=OuterRef("pk"), council_id__in=council_ids)
         )
