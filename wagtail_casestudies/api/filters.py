@@ -150,10 +150,18 @@ class CaseStudyFilter:
         if self.search_ids is not None:
             conditions["search"] = pk_in(self.search_ids, self.base.db)
 
-    def add_search(self, search_ids: list[int]) -> None:
-        """Narrow the selection to these search results (ids of matching case studies)."""
+    def add_search(self, search_ids: list[int], missing: list[int] | None = None) -> None:
+        """Narrow the selection to these search results (ids of matching case studies).
+
+        ``missing``: the case studies that do not match, among all that this selection and its
+        facets can reach (``widened_by``). When they are fewer (a common word matches most of
+        a library), the selection leaves them out instead: the same case studies, and a short
+        list in every count instead of a long one."""
         self.search_ids = search_ids
-        self.conditions["search"] = pk_in(search_ids, self.base.db)
+        if missing is not None and len(missing) < len(search_ids):
+            self.conditions["search"] = ~pk_in(missing, self.base.db)
+        else:
+            self.conditions["search"] = pk_in(search_ids, self.base.db)
 
     @staticmethod
     def _with_districts(council_model, ids: list[int]) -> list[int]:

@@ -135,22 +135,23 @@ def _search(
     # Then only what passes every filter and the search is ranked: the page needs no more.
     widened = selection.facets_without_own_filter(query.facets)
 
-    def compute() -> tuple[list[int], list[int] | None]:
-        within = selection.widened_by(widened)
-        searchable = CaseStudyPage.objects.filter(pk__in=within.order_by().values("pk"))
-        if not query.orders_by_relevance:
-            return matching_ids(search, searchable, operator), None
-        if not widened:
+    def compute() -> tuple[list[int], list[int] | None, list[int] | None]:
+        within = list(selection.widened_by(widened).order_by().values_list("pk", flat=True))
+        searchable = CaseStudyPage.objects.filter(pk_in(within, selection.base.db))
+        if query.orders_by_relevance and not widened:
             # The search is within every filter already: ranking it finds the matches too.
-            ranked = ranked_search_ids(search, searchable, operator)
-            return ranked, ranked
-        matches = matching_ids(search, searchable, operator)
-        selection.add_search(matches)
+            ranked = ranked_search_ids(search, searchable, operator, among=within)
+            return ranked, None, ranked
+        matches = matching_ids(search, searchable, operator, among=within)
+        missing = sorted(set(within).difference(matches))
+        if not query.orders_by_relevance:
+            return matches, missing, None
+        selection.add_search(matches, missing)
         selected = list(selection.queryset().order_by().values_list("pk", flat=True))
         if not selected:
-            return matches, []
+            return matches, missing, []
         among = CaseStudyPage.objects.filter(pk_in(selected, selection.base.db))
-        return matches, ranked_search_ids(search, among, operator, among=selected)
+        return matches, missing, ranked_search_ids(search, among, operator, among=selected)
 
     key = versioned_key(
         "search",
@@ -162,8 +163,8 @@ def _search(
         operator,
         query.orders_by_relevance,
     )
-    matches, ranked = get_or_compute(key, compute)
-    selection.add_search(matches)
+    matches, missing, ranked = get_or_compute(key, compute)
+    selection.add_search(matches, missing)
     return ranked, True
 
 

@@ -56,13 +56,15 @@ def matching_ids(
     queryset: QuerySet,
     operator: str | None = None,
     *,
+    among: list[int] | None = None,
     cache_key_parts=(),
 ) -> list[int]:
     """Ids of the case studies in ``queryset`` that match ``search``, in no particular order:
-    the same set as ``ranked_search_ids``, found without ranking any of them."""
+    the same set as ``ranked_search_ids``, found without ranking any of them. ``among``: the
+    ids of ``queryset``, when the caller has them already."""
 
     def compute() -> list[int]:
-        return _search(search, queryset, operator, rank=False)
+        return _search(search, queryset, operator, rank=False, among=among)
 
     if not cache_key_parts:
         return compute()
