@@ -14,19 +14,17 @@ and only the page's ids come back to the database, for their cards.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
+from taggit.models import Tag
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 
 from ..compat import SEARCH_FILTERS_THROUGH_RELATIONS
+from ..models import Topic
 from ..visibility import visible_cards_of, visible_case_studies_for_search_backend
 from .facets import facets_from_counts
 from .filters import CaseStudyFilter
-
-if TYPE_CHECKING:
-    from .listing import Listing
 
 # The index field each facet is counted on (``facet()`` takes a top-level FilterField).
 FACET_FIELDS = {
@@ -103,10 +101,6 @@ def page_conditions(selection: CaseStudyFilter) -> dict[str, Q]:
 
 def _slugs(name: str, selection: CaseStudyFilter) -> list[str]:
     """The slugs of a filter's resolved topics or tags (a tag may have been named by name)."""
-    from taggit.models import Tag
-
-    from ..models import Topic
-
     model = Topic if name == "topic" else Tag
     return list(
         model.objects.filter(pk__in=selection.resolved[name]).values_list("slug", flat=True)
@@ -115,10 +109,9 @@ def _slugs(name: str, selection: CaseStudyFilter) -> list[str]:
 
 def backend_listing(
     selection: CaseStudyFilter, site: Site | None, below_path: str | None = None
-) -> Listing:
-    """One page of a searched listing, its total and its facets, from the search backend."""
-    from .listing import Listing, _rows
-
+) -> tuple[int, dict[str, list[dict]] | None, list[tuple[int, dict, int]]]:
+    """One page of a searched listing from the search backend: (total, facets, the page's
+    cards as stored rows in order), as ``listing.Listing`` holds them."""
     query, backend = selection.query, get_search_backend()
 
     def search(without: str | None = None):
@@ -135,7 +128,10 @@ def backend_listing(
     results = search()
     total = results.count()
     page_ids = [page.pk for page in results[query.offset : query.offset + query.limit]]
-    rows = _rows(visible_cards_of(site).filter(pk__in=page_ids)) if page_ids else []
+    rows = []
+    if page_ids:
+        cards = visible_cards_of(site).filter(pk__in=page_ids)
+        rows = list(cards.values_list("pk", "data", "format"))
     position = {pk: index for index, pk in enumerate(page_ids)}
     rows.sort(key=lambda row: position[row[0]])
     facets = None
@@ -146,7 +142,7 @@ def backend_listing(
             found = (search(own_filter) if own_filter else results).facet(FACET_FIELDS[facet])
             counts.update(_as_counts(facet, found))
         facets = facets_from_counts(selection, counts, query.facets)
-    return Listing(total, facets, rows)
+    return total, facets, rows
 
 
 # The listing's orders (``filters.CaseStudyFilter.ordered``) on fields the backend indexes.

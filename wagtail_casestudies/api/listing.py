@@ -52,7 +52,7 @@ def run_listing(query: CaseStudyQuery, site: Site | None, below: Page | None = N
     selection = CaseStudyFilter(query, visible)
     if query.search and filters_itself():
         # Elasticsearch or OpenSearch: the backend filters, ranks and counts by itself.
-        return backend_listing(selection, site, scope.below_path)
+        return Listing(*backend_listing(selection, site, scope.below_path))
     search_ids, searched_the_selection = _search(query, selection, scope)
     total, facets = _counts_and_facets(query, selection, scope)
     start, stop = query.offset, query.offset + query.limit
