@@ -11,7 +11,9 @@ URL = "/api/v2/case-studies/"
 
 
 @pytest.fixture
-def welsh_case_study(db, django_capture_on_commit_callbacks):
+def welsh_case_study(db, settings, django_capture_on_commit_callbacks):
+    # The Welsh page sits below the Welsh home page: part of the site with i18n on.
+    settings.WAGTAIL_I18N_ENABLED = True
     cache.clear()
     welsh = Locale.objects.create(language_code="cy")
     cardiff = factories.make_council("Cardiff Council", welsh_name="Cyngor Caerdydd")

@@ -157,3 +157,57 @@ def test_a_repeated_request_is_served_from_the_cache_reading_only_the_content_ve
     assert all(version_table in query["sql"] for query in queries.captured_queries)
     assert again.json() == first.json()
     assert not_modified.status_code == 304
+
+
+def test_detail_is_at_most_six_queries_and_equals_the_detail_built_from_the_page(client, many):
+    """The detail reads the card, the councils, tags, partners, hero image and chosen related
+    case studies from the case study's card row, and scores the related cards on the card
+    table: the content version, the site, the page with its card, the body's images and their
+    renditions, the related cards. What it serves equals what the page's own serializers give."""
+    from django.test import RequestFactory
+
+    from wagtail_casestudies import representation
+    from wagtail_casestudies.api.views import CaseStudiesAPIViewSet
+
+    image = factories.make_image(title="Body image")
+    page = factories.make_case_study(
+        many[0].get_parent(),
+        "Detailed",
+        councils=[many[0].council_links.first().council, many[1].council_links.first().council],
+        topics=list(many[0].topics.all()),
+        body=[("image", {"image": image, "alt_text": "", "caption": "", "credit": ""})],
+        hero_image=image,
+        tags=["alpha", "beta"],
+    )
+    factories.add_partner(page, "An NHS trust", kind="nhs")
+    CaseStudyRelatedPage.objects.create(page=page, related_case_study=many[7], sort_order=0)
+    url = f"/api/v2/case-studies/{page.pk}/"
+    count_queries(client, url)  # warm per-process caches
+    queries, data = count_queries(client, url)
+    assert queries <= 6
+    assert data["related"][0]["id"] == many[7].pk and len(data["related"]) == 6
+
+    viewset = CaseStudiesAPIViewSet()
+    request = RequestFactory().get(url)
+    fields = [name for name in viewset.detail_field_names() if name != "related"]
+    live_page = representation.card_queryset(
+        CaseStudyPage.objects.filter(pk=page.pk), defer_body=False
+    ).prefetch_related("partners", "tags")[0]
+    context = representation.CardContext(request)
+    extras = [name for name in fields if name not in representation.CARD_FIELDS]
+    built = viewset.item_data(
+        live_page, fields, context, viewset.bind_extra_fields(extras, request)
+    )
+    for name in fields:
+        assert data[name] == built[name], name
+    assert data["meta"]["html_url"] == built["meta"]["html_url"]
+
+
+def test_related_are_the_chosen_alone_when_nothing_is_shared(client, many):
+    """A case study sharing no topic, council or region lists only its editor's choices."""
+    page = factories.make_case_study(many[0].get_parent(), "Alone", topics=[])
+    page.council_links.all().delete()
+    CaseStudyRelatedPage.objects.create(page=page, related_case_study=many[3], sort_order=0)
+    CaseStudyRelatedPage.objects.create(page=page, related_case_study=many[1], sort_order=1)
+    _, data = count_queries(client, f"/api/v2/case-studies/{page.pk}/")
+    assert [card["id"] for card in data["related"]] == [many[3].pk, many[1].pk]

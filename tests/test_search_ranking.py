@@ -9,7 +9,7 @@ from wagtail.search.backends import get_search_backend
 
 from tests import factories
 from wagtail_casestudies.api import search as search_module
-from wagtail_casestudies.api.search import ranked_search_ids
+from wagtail_casestudies.api.search import matching_ids, ranked_search_ids
 from wagtail_casestudies.models import CaseStudyPage
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,9 @@ def library(django_db_setup, django_db_blocker):
         yield
 
 
-@pytest.mark.parametrize("search", ["bins", "bins recycling", "housing", '"recycling rounds"'])
+@pytest.mark.parametrize(
+    "search", ["bins", "bins recycling", "housing", '"recycling rounds"', "case-bins", "nothing"]
+)
 @pytest.mark.parametrize("operator", [None, "or"])
 @pytest.mark.parametrize("narrow", [False, True])
 @pytest.mark.parametrize("few_allowed", [True, False], ids=["few-allowed", "many-allowed"])
@@ -57,6 +59,8 @@ def test_ranking_matches_the_backend(library, monkeypatch, search, operator, nar
         for page in backend.search(plain, searchable, operator=operator, order_by_relevance=True)
     ]
     assert set(ours) == set(theirs)
+    # The matches found without ranking (what the total and the facets count) are the same.
+    assert sorted(matching_ids(search, queryset, operator)) == sorted(theirs)
     if connection.vendor == "postgresql":  # SQLite's backend breaks ties differently
         assert ours == theirs
 
@@ -77,3 +81,4 @@ def test_the_fast_paths_are_taken(library, monkeypatch, allowed):
     if fast_path is None:
         pytest.skip(f"no fast path on {connection.vendor}")
     assert fast_path(backend, "bins", searchable, None)
+    assert fast_path(backend, "bins recycling", searchable, None, rank=False)

@@ -11,6 +11,11 @@ HAS_SWAPPABLE_PAGE_MODEL = WAGTAIL_VERSION >= (8, 0)
 # Wagtail < 8.0: the v3 API preview does not exist.
 HAS_API_V3 = WAGTAIL_VERSION >= (8, 0)
 
+# Wagtail < 8.0: search backends cannot filter through a relation (a RelatedFields' FilterField);
+# django-modelsearch, which Wagtail 8 searches with, can. Elasticsearch then filters the
+# listing itself only on Wagtail 8 (api/backend_listing.py).
+SEARCH_FILTERS_THROUGH_RELATIONS = WAGTAIL_VERSION >= (8, 0)
+
 # Wagtail < 7.1 (7.0 LTS): StreamField blocks cannot defer their required fields when a draft is
 # saved, so a new case study's empty template sections would stop its first draft save.
 BLOCKS_DEFER_REQUIRED_FOR_DRAFTS = hasattr(Block, "defer_required_validation")

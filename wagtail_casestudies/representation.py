@@ -372,7 +372,9 @@ class Translations:
     where there is one (``in_locale``); and it lists its visible translations.
     """
 
-    def __init__(self, pages: Iterable = (), visible=None):
+    def __init__(self, pages: Iterable = (), visible=None, *, every_translation: bool = False):
+        """``every_translation`` loads every translation of the linked topics and programmes
+        (for ``topic_group_ids``), not only those the pages' locales need."""
         pages = list(pages)
         self.pages: dict[Any, list] = defaultdict(list)
         if pages and visible is not None:
@@ -384,17 +386,53 @@ class Translations:
         wanted: dict[type, set] = defaultdict(set)
         for page in pages:
             for snippet in (*page.topics.all(), page.main_topic, page.support_type):
-                if snippet is not None and snippet.locale_id != page.locale_id:
+                other_locale = snippet is not None and snippet.locale_id != page.locale_id
+                if snippet is not None and (every_translation or other_locale):
                     wanted[type(snippet)].add(snippet.translation_key)
         for model, keys in wanted.items():
             for snippet in model._default_manager.filter(translation_key__in=keys):
                 self.snippets[(model, snippet.translation_key, snippet.locale_id)] = snippet
+        # The related case studies the editors chose, and their translations.
+        self.related_keys: dict[int, Any] = {}
+        self.related: dict[tuple, int] = {}
+        if every_translation and visible is not None:
+            chosen = {
+                link.related_case_study_id for page in pages for link in page.related_links.all()
+            }
+            if chosen:
+                self.related_keys = dict(
+                    visible.model._default_manager.filter(pk__in=chosen).values_list(
+                        "pk", "translation_key"
+                    )
+                )
+                translations = visible.filter(translation_key__in=self.related_keys.values())
+                for key, locale_id, pk in translations.values_list(
+                    "translation_key", "locale_id", "pk"
+                ):
+                    self.related[(key, locale_id)] = pk
+
+    def related_in_locale(self, page) -> list[int]:
+        """The ids of the related case studies the editor chose, each as its translation in
+        the page's locale where it has one. Needs ``every_translation``."""
+        chosen = [link.related_case_study_id for link in page.related_links.all()]
+        return [self.related.get((self.related_keys.get(pk), page.locale_id), pk) for pk in chosen]
 
     def in_locale(self, snippet, locale_id):
         """The snippet's translation in the locale, or the snippet itself if it has none."""
         if snippet is None:
             return None
         return self.snippets.get((type(snippet), snippet.translation_key, locale_id), snippet)
+
+    def topic_group_ids(self, page) -> list[int]:
+        """The ids of the page's topics and of all their translations (the topic links of a
+        case study in another language may name any of them). Needs ``every_translation``."""
+        topics = list(page.topics.all())
+        keys = {topic.translation_key for topic in topics}
+        ids = {topic.pk for topic in topics}
+        for (model, key, _locale), snippet in self.snippets.items():
+            if key in keys and model is type(topics[0]):
+                ids.add(snippet.pk)
+        return sorted(ids)
 
     def topics_of(self, page) -> list:
         topics = [self.in_locale(topic, page.locale_id) for topic in page.topics.all()]

@@ -41,7 +41,16 @@ from . import content_version, representation
 from .api.purge import purge_api_urls
 from .cards import counts, sync
 from .compat import get_base_page_model
-from .models import CaseStudyCouncil, CaseStudyPage, Council, SupportType, Topic
+from .models import (
+    CaseStudyCouncil,
+    CaseStudyPage,
+    CaseStudyPageTag,
+    CaseStudyPartner,
+    CaseStudyRelatedPage,
+    Council,
+    SupportType,
+    Topic,
+)
 from .submissions.privacy import release_attachments
 
 # Saving only these fields (revision bookkeeping, locking) changes nothing the package serves.
@@ -61,6 +70,12 @@ _NOT_SERVED = frozenset(
         "expire_at",
     }
 )
+# The rows a case study's stored detail shows, and the field naming their case study.
+DETAIL_ROWS = {
+    CaseStudyPartner: "page_id",
+    CaseStudyRelatedPage: "page_id",
+    CaseStudyPageTag: "content_object_id",
+}
 SNIPPET_RESOURCES = {Council: "councils", Topic: "topics", SupportType: "support-types"}
 
 
@@ -148,6 +163,13 @@ def on_council_link_changed(sender, instance, origin=None, **kwargs) -> None:
         sync.refresh_cards([instance.page_id])
 
 
+def on_detail_row_changed(sender, instance, origin=None, **kwargs) -> None:
+    """A partner, a chosen related case study or a tag of a case study: its stored detail
+    shows them (a publish saves them with the page; code may save them on their own)."""
+    if not _deleting_a_page(origin):
+        sync.refresh_cards([getattr(instance, DETAIL_ROWS[sender])])
+
+
 def on_topics_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
     if action not in ("post_add", "post_remove", "post_clear"):
         return
@@ -158,7 +180,8 @@ def on_topics_changed(sender, instance, action, reverse, pk_set, **kwargs) -> No
 
 
 def _pages_showing(instance) -> set[int]:
-    """Ids of the case studies whose cards show this council, topic, support type or image."""
+    """Ids of the case studies whose cards show this council, topic, support type, tag or
+    image."""
     if isinstance(instance, Council):
         pages = CaseStudyCouncil.objects.filter(council=instance).values_list("page_id", flat=True)
         return set(pages)
@@ -174,6 +197,9 @@ def _pages_showing(instance) -> set[int]:
     if isinstance(instance, SupportType):
         pages = CaseStudyPage.objects.filter(support_type__translation_key=instance.translation_key)
         return set(pages.values_list("pk", flat=True))
+    if isinstance(instance, Tag):  # on the stored detail
+        tagged = CaseStudyPageTag.objects.filter(tag=instance)
+        return set(tagged.values_list("content_object_id", flat=True))
     return set(CaseStudyPage.objects.filter(hero_image=instance).values_list("pk", flat=True))
 
 
@@ -183,7 +209,8 @@ def _changed(instance) -> dict[str, list[int]]:
 
 
 def on_card_source_saved(sender, instance, raw=False, **kwargs) -> None:
-    """A council, topic, support type or image: it appears on cards and in counts."""
+    """A council, topic, support type, tag or image: it appears on cards (or their stored
+    detail) and in counts."""
     if not raw:
         sync.refresh_cards(_pages_showing(instance))
         invalidate_api(_changed(instance))
@@ -227,7 +254,7 @@ def on_site_changed(sender, instance, raw=False, **kwargs) -> None:
 
 
 def on_content_changed(sender, instance, **kwargs) -> None:
-    """Documents and tags appear in what the API shows."""
+    """Documents appear in what the API shows."""
     invalidate_api()
 
 
@@ -263,9 +290,10 @@ def connect(app_config) -> None:
         _connect(signal, on_restriction_changed, PageViewRestriction)
         _connect(signal, on_site_changed, Site)
         _connect(signal, on_content_changed, get_document_model())
-        _connect(signal, on_content_changed, Tag)
+        for model in DETAIL_ROWS:
+            _connect(signal, on_detail_row_changed, model)
     _connect(m2m_changed, on_topics_changed, CaseStudyPage.topics.through)
-    for model in (Council, Topic, SupportType, get_image_model()):
+    for model in (Council, Topic, SupportType, Tag, get_image_model()):
         _connect(post_save, on_card_source_saved, model)
         _connect(pre_delete, on_card_source_deleting, model)
         _connect(post_delete, on_card_source_deleted, model)

@@ -29,7 +29,7 @@ from wagtail.models import Site
 from wagtail_casestudies import representation
 from wagtail_casestudies.api.related import related_ids
 from wagtail_casestudies.api.views import CaseStudiesAPIViewSet
-from wagtail_casestudies.visibility import visible_case_studies_of
+from wagtail_casestudies.visibility import visible_cards_of, visible_case_studies_of
 
 from .models import PreviewDraft
 
@@ -46,8 +46,10 @@ def case_study_data(page, request) -> dict[str, Any]:
     extras = [name for name in fields if name not in representation.CARD_FIELDS]
     data = viewset.item_data(page, fields, context, viewset.bind_extra_fields(extras, request))
     data["meta"].update(seo_title=page.seo_title, search_description=page.search_description)
-    visible = visible_case_studies_of(Site.find_for_request(request))
-    data["related"] = representation.cards_for_ids(related_ids(page, visible), visible, context)
+    site = Site.find_for_request(request)
+    visible = visible_case_studies_of(site)
+    related = related_ids(page, visible_cards_of(site))
+    data["related"] = representation.cards_for_ids(related, visible, context)
     return data
 
 

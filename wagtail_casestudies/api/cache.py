@@ -25,7 +25,7 @@ from wagtail.models import Site
 
 from .. import content_version
 from ..conf import settings as casestudy_settings
-from ..visibility import default_locale_of, site_root_paths
+from ..visibility import site_root_paths
 
 CACHE_ALIAS = "default"
 KEY_PREFIX = "wagtail_casestudies:api"
@@ -74,9 +74,7 @@ def find_site(request) -> Site | None:
     if site is None:
         site = Site.find_for_request(request)
         if site is not None:
-            # Kept on the site object, and cached with it.
-            site_root_paths(site)
-            default_locale_of(site)
+            site_root_paths(site)  # kept on the site object, and cached with it
         if key:
             _cache().set(key, site or _NO_SITE, RESPONSE_TIMEOUT)
     elif site == _NO_SITE:

@@ -104,6 +104,9 @@ class CaseStudyFilter:
         self.every_locale = base if every_locale is None else every_locale
         self.search_ids = search_ids
         self.conditions: dict[str, Q] = {}
+        # What each filter resolved to (ids or values), for a search backend that filters by
+        # itself (``backend_listing.py``).
+        self.resolved: dict[str, list] = {}
         self._resolve()
 
     def _resolve(self) -> None:
@@ -124,6 +127,7 @@ class CaseStudyFilter:
         if "topic" in filters:
             ids = resolve_by_slug("topic", Topic.objects.all(), filters["topic"])
             ids = with_translations(Topic, ids)
+            self.resolved["topic"] = ids
             conditions["topic"] = Q(
                 pk__in=through.objects.filter(topic_id__in=ids).values("casestudypage_id")
             )
@@ -136,6 +140,7 @@ class CaseStudyFilter:
             )
             if self.query.include_districts:
                 ids = self._with_districts(Council, ids)
+            self.resolved["council"] = ids
             conditions["council"] = Q(
                 pk__in=CaseStudyCouncil.objects.filter(council_id__in=ids).values("page_id")
             )
@@ -156,6 +161,7 @@ class CaseStudyFilter:
                 "support_type", SupportType.objects.all(), filters["support_type"]
             )
             ids = with_translations(SupportType, ids)
+            self.resolved["support_type"] = ids
             conditions["support_type"] = Q(support_type_id__in=ids)
         if "tag" in filters:
             # Only the tags of visible case studies exist here: a tag used only on a draft
@@ -166,6 +172,7 @@ class CaseStudyFilter:
                 ).values("tag_id")
             )
             ids = resolve_by_slug("tag", visible_tags, filters["tag"], ("name", str))
+            self.resolved["tag"] = ids
             conditions["tag"] = Q(
                 pk__in=CaseStudyPageTag.objects.filter(tag_id__in=ids).values("content_object_id")
             )
@@ -186,10 +193,18 @@ class CaseStudyFilter:
         if self.search_ids is not None:
             conditions["search"] = pk_in(self.search_ids, self.base.db)
 
-    def add_search(self, search_ids: list[int]) -> None:
-        """Narrow the selection to these search results (ids of matching case studies)."""
+    def add_search(self, search_ids: list[int], missing: list[int] | None = None) -> None:
+        """Narrow the selection to these search results (ids of matching case studies).
+
+        ``missing``: the case studies that do not match, among all that this selection and its
+        facets can reach (``widened_by``). When they are fewer (a common word matches most of
+        a library), the selection leaves them out instead: the same case studies, and a short
+        list in every count instead of a long one."""
         self.search_ids = search_ids
-        self.conditions["search"] = pk_in(search_ids, self.base.db)
+        if missing is not None and len(missing) < len(search_ids):
+            self.conditions["search"] = ~pk_in(missing, self.base.db)
+        else:
+            self.conditions["search"] = pk_in(search_ids, self.base.db)
 
     @staticmethod
     def _with_districts(council_model, ids: list[int]) -> list[int]:

@@ -20,11 +20,12 @@ from wagtail.models import Locale, Page, Site
 from ..cards.counts import site_counts
 from ..models import CaseStudyPage
 from ..visibility import default_locale_of, site_root_paths, visible_cards_of
+from .backend_listing import backend_listing, filters_itself
 from .cache import get_or_compute, versioned_key
 from .facets import count_facets, facets_from_counts
-from .filters import CaseStudyFilter, resolve_locale
+from .filters import CaseStudyFilter, pk_in, resolve_locale
 from .parameters import CaseStudyQuery
-from .search import ranked_search_ids
+from .search import matching_ids, ranked_search_ids
 
 
 @dataclass
@@ -73,6 +74,9 @@ def _run_listing(query, site, below, locale) -> Listing:
         visible = visible.filter(path__startswith=below.path)
         scope = Scope(site, below.path, locale_id, tuple(roots))
     selection = CaseStudyFilter(query, visible, locale_id=locale_id, every_locale=every_locale)
+    if query.search and filters_itself():
+        # Elasticsearch or OpenSearch: the backend filters, ranks and counts by itself.
+        return Listing(*backend_listing(selection, site, scope.below_path, locale))
     search_ids, searched_the_selection = _search(query, selection, scope)
     total, facets = _counts_and_facets(query, selection, scope)
     start, stop = query.offset, query.offset + query.limit
@@ -135,32 +139,59 @@ def _selection_key(query: CaseStudyQuery, scope: Scope) -> tuple:
 def _search(
     query: CaseStudyQuery, selection: CaseStudyFilter, scope: Scope
 ) -> tuple[list[int] | None, bool]:
-    """Narrow the selection to the search's matches; returns (ranked ids, whether they were
-    ranked within the selection itself)."""
+    """Narrow the selection to the search's matches; returns (the ids of the whole selection
+    in rank order when the listing orders by relevance, else None; True: they are ranked
+    within the selection itself)."""
     if not query.search:
         return None, False
-    within, key, searched_the_selection = selection.base, (), False
-    if selection.conditions:
-        # Within the filters, widened only as far as the facets need (a facet counts the search
-        # under the other filters, not its own): a narrow selection is searched far faster than
-        # the whole library.
-        widened = selection.facets_without_own_filter(query.facets)
-        within = selection.widened_by(widened)
-        searched_the_selection = not widened
-        key = (
-            repr(sorted(query.filters.items())),
-            query.include_districts,
-            ",".join(sorted(widened)),
+    search, operator = query.search, query.search_operator
+    if not selection.conditions:
+        # The search alone: the matches are the selection, so ranking them finds them too.
+        searchable = CaseStudyPage.objects.filter(pk__in=selection.base.order_by().values("pk"))
+        if query.orders_by_relevance:
+            ranked = ranked_search_ids(search, searchable, operator, cache_key_parts=(scope.key,))
+            selection.add_search(ranked)
+            return ranked, True
+        selection.add_search(
+            matching_ids(search, searchable, operator, cache_key_parts=(scope.key,))
         )
-    searchable = CaseStudyPage.objects.filter(pk__in=within.order_by().values("pk"))
-    search_ids = ranked_search_ids(
-        query.search,
-        searchable,
-        query.search_operator,
-        cache_key_parts=(scope.key, *key),
+        return None, True
+    # Within the filters, widened only as far as the facets need (a facet counts the search
+    # under the other filters, not its own): the matches there, found without ranking them.
+    # Then only what passes every filter and the search is ranked: the page needs no more.
+    widened = selection.facets_without_own_filter(query.facets)
+
+    def compute() -> tuple[list[int], list[int] | None, list[int] | None]:
+        within = list(selection.widened_by(widened).order_by().values_list("pk", flat=True))
+        searchable = CaseStudyPage.objects.filter(pk_in(within, selection.base.db))
+        if query.orders_by_relevance and not widened:
+            # The search is within every filter already: ranking it finds the matches too.
+            ranked = ranked_search_ids(search, searchable, operator, among=within)
+            return ranked, None, ranked
+        matches = matching_ids(search, searchable, operator, among=within)
+        missing = sorted(set(within).difference(matches))
+        if not query.orders_by_relevance:
+            return matches, missing, None
+        selection.add_search(matches, missing)
+        selected = list(selection.queryset().order_by().values_list("pk", flat=True))
+        if not selected:
+            return matches, missing, []
+        among = CaseStudyPage.objects.filter(pk_in(selected, selection.base.db))
+        return matches, missing, ranked_search_ids(search, among, operator, among=selected)
+
+    key = versioned_key(
+        "search",
+        scope.key,
+        repr(sorted(query.filters.items())),
+        query.include_districts,
+        ",".join(sorted(widened)),
+        search,
+        operator,
+        query.orders_by_relevance,
     )
-    selection.add_search(search_ids)
-    return search_ids, searched_the_selection
+    matches, missing, ranked = get_or_compute(key, compute)
+    selection.add_search(matches, missing)
+    return ranked, True
 
 
 def _counts_and_facets(

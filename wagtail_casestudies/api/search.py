@@ -1,14 +1,18 @@
-"""Full-text search for the case-study listing: the ids of matching case studies, best first.
+"""Full-text search for the case-study listing: which case studies match, and their order.
 
-The listing searches once and then treats the result as one more filter (``pk__in``), so search
-combines with every filter and facet, and facet counts include the search. The ranked ids are
-cached under the content version, so paging through results or changing filters does not search
-again.
+The two are asked apart. The total and the facets need the set of matches, not their order:
+``matching_ids`` finds it with the index alone (PostgreSQL's GIN indexes, SQLite's FTS5 table),
+ranking nothing. The page needs the order of only the case studies that pass every filter:
+``ranked_search_ids`` ranks those. The listing treats the matches as one more filter
+(``pk__in``), so search combines with every filter and facet, and facet counts include the
+search. Both are cached under the content version, so paging through results or changing
+filters does not search again.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable
 
@@ -33,19 +37,48 @@ def ranked_search_ids(
     queryset: QuerySet,
     operator: str | None = None,
     *,
+    among: list[int] | None = None,
     cache_key_parts=(),
 ) -> list[int]:
-    """Ids of the case studies in ``queryset`` that match ``search``, most relevant first."""
+    """Ids of the case studies in ``queryset`` that match ``search``, most relevant first.
+    ``among``: the ids of ``queryset``, when the caller has them already."""
 
     def compute() -> list[int]:
-        return _search(search, queryset, operator)
+        return _search(search, queryset, operator, rank=True, among=among)
 
     if not cache_key_parts:
         return compute()
     return get_or_compute(versioned_key("search", *cache_key_parts, search, operator), compute)
 
 
-def _search(search: str, queryset: QuerySet, operator: str | None) -> list[int]:
+def matching_ids(
+    search: str,
+    queryset: QuerySet,
+    operator: str | None = None,
+    *,
+    among: list[int] | None = None,
+    cache_key_parts=(),
+) -> list[int]:
+    """Ids of the case studies in ``queryset`` that match ``search``, in no particular order:
+    the same set as ``ranked_search_ids``, found without ranking any of them. ``among``: the
+    ids of ``queryset``, when the caller has them already."""
+
+    def compute() -> list[int]:
+        return _search(search, queryset, operator, rank=False, among=among)
+
+    if not cache_key_parts:
+        return compute()
+    return get_or_compute(versioned_key("matches", *cache_key_parts, search, operator), compute)
+
+
+def _search(
+    search: str,
+    queryset: QuerySet,
+    operator: str | None,
+    *,
+    rank: bool,
+    among: list[int] | None = None,
+) -> list[int]:
     # A search is plain text: a double quote is not syntax (SQLite's FTS5 fails on an odd one),
     # and every backend's tokenizer drops it between words anyway.
     search = search.replace('"', " ")
@@ -61,10 +94,13 @@ def _search(search: str, queryset: QuerySet, operator: str | None) -> list[int]:
         "PostgresSearchBackend": _postgres_ranked_ids,
     }.get(type(backend).__name__)
     if fast_path is not None:
-        ranked = _or_none(lambda: fast_path(backend, search, searchable, operator), queryset.db)
+        ranked = _or_none(
+            lambda: fast_path(backend, search, searchable, operator, rank=rank, among=among),
+            queryset.db,
+        )
         if ranked is not None:
             return ranked
-    results = backend.search(search, searchable, operator=operator, order_by_relevance=True)
+    results = backend.search(search, searchable, operator=operator, order_by_relevance=rank)
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:
         # The database backends build a queryset: take its ids, not a model instance per match
@@ -86,7 +122,9 @@ def _or_none(attempt: Callable[[], list[int] | None], using: str) -> list[int] |
         return None
 
 
-def _sqlite_ranked_ids(backend, search, searchable, operator) -> list[int] | None:
+def _sqlite_ranked_ids(
+    backend, search, searchable, operator, *, rank=True, among=None
+) -> list[int] | None:
     """Rank SQLite full-text matches in one query.
 
     The SQLite backend orders by relevance with a correlated subquery that re-runs the FTS
@@ -110,18 +148,21 @@ def _sqlite_ranked_ids(backend, search, searchable, operator) -> list[int] | Non
         (F("index_entry__title"), F("index_entry__title_norm")),
         (F("index_entry__body"), 1.0),
     ]
-    rank = compiler._build_rank_expression(vectors, config)
     content_types = module.get_descendants_content_types_pks(searchable.model)
-    rows = (
-        module.SQLiteFTSIndexEntry.objects.filter(match)
-        .filter(index_entry__content_type__in=content_types)
-        .annotate(score=rank)
+    rows = module.SQLiteFTSIndexEntry.objects.filter(match).filter(
+        index_entry__content_type__in=content_types
+    )
+    if rank:
+        score = compiler._build_rank_expression(vectors, config)
         # BM25 is negative here: the lowest is the best match; ties newest first, as on
         # PostgreSQL, so the order does not depend on how the selection was searched.
-        .order_by("score", Cast("index_entry__object_id", BigIntegerField()).desc())
-        .values_list("index_entry__object_id", flat=True)
-    )
-    allowed_ids = set(searchable.order_by().values_list("pk", flat=True))
+        rows = rows.annotate(score=score).order_by(
+            "score", Cast("index_entry__object_id", BigIntegerField()).desc()
+        )
+    else:
+        rows = rows.order_by()  # the set alone: FTS5 finds it in its index, ranking nothing
+    rows = rows.values_list("index_entry__object_id", flat=True)
+    allowed_ids = set(among if among is not None else _ids(searchable))
     if len(allowed_ids) <= SQLITE_NARROW_SELECTION:
         # A few allowed rows: keep them in the same query, so only they are ranked and
         # sorted. (``rowid IN (...)`` on the FTS table would look every row up with its
@@ -133,7 +174,9 @@ def _sqlite_ranked_ids(backend, search, searchable, operator) -> list[int] | Non
     return _allowed_in_rank_order(rows, allowed_ids)
 
 
-def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | None:
+def _postgres_ranked_ids(
+    backend, search, searchable, operator, *, rank=True, among=None
+) -> list[int] | None:
     """Rank PostgreSQL full-text matches on the index table alone.
 
     The PostgreSQL backend tests ``(title || body) @@ query`` on the page table joined to the
@@ -149,7 +192,7 @@ def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | N
     # django.contrib.postgres needs psycopg, which a SQLite site may not have.
     from django.contrib.postgres.search import SearchVectorField
 
-    allowed_ids = list(searchable.order_by().values_list("pk", flat=True))
+    allowed_ids = list(among) if among is not None else _ids(searchable)
     narrow = len(allowed_ids) <= POSTGRES_NARROW_SELECTION
     results = backend.search(search, searchable, operator=operator, order_by_relevance=True)
     compiler = results.query_compiler
@@ -159,12 +202,12 @@ def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | N
         return None
     config = compiler.get_config(backend)
     search_query = compiler.build_tsquery(compiler.query, config=config)
-    rank = compiler._build_rank_expression(
-        [(F("title"), F("title_norm")), (F("body"), 1.0)], config
-    )
     combined = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
     match = Q(_vector=search_query)
-    if not _has_negation(compiler.query):
+    by_term = None if rank else _postgres_match_by_term(compiler, config)
+    if by_term is not None:
+        match = by_term
+    elif not _has_negation(compiler.query):
         # Both vectors hold every word of their row: a query without a negation that
         # matches one of them matches the two together.
         match = Q(title=search_query) | Q(body=search_query) | match
@@ -175,14 +218,50 @@ def _postgres_ranked_ids(backend, search, searchable, operator) -> list[int] | N
         # The allowed ids as one text[] parameter (the index keys objects by text).
         allowed = RawSQL("SELECT unnest(%s::text[])", ([str(pk) for pk in allowed_ids],))
         rows = rows.filter(object_id__in=allowed)
-    rows = (
-        rows.annotate(_vector=combined)
-        .filter(match)
-        .annotate(_rank=rank)
-        .order_by(F("_rank").desc(), Cast("object_id", output_field=BigIntegerField()).desc())
-        .values_list("object_id", flat=True)
-    )
-    return _allowed_in_rank_order(rows, set(allowed_ids))
+    if by_term is None:
+        rows = rows.annotate(_vector=combined)
+    rows = rows.filter(match)
+    if rank:
+        score = compiler._build_rank_expression(
+            [(F("title"), F("title_norm")), (F("body"), 1.0)], config
+        )
+        rows = rows.annotate(_rank=score).order_by(
+            F("_rank").desc(), Cast("object_id", output_field=BigIntegerField()).desc()
+        )
+    else:
+        rows = rows.order_by()
+    return _allowed_in_rank_order(rows.values_list("object_id", flat=True), set(allowed_ids))
+
+
+def _postgres_match_by_term(compiler, config) -> Q | None:
+    """The backend's match of a plain-text query as a test of each word on the title or the
+    body vector, which their GIN indexes answer without reading a row, instead of a test of
+    the two concatenated, which reads and joins both vectors of every row. The backend splits
+    the text into words the same way and joins them with the query's operator. (A word the
+    text-search parser splits again, such as ``o'neil``, becomes a phrase; one that spans the
+    end of a title and the start of a body matches the concatenation only.) None for any
+    other query: the caller tests the concatenation."""
+    query = compiler.query
+    if type(query).__name__ != "PlainText":
+        return None
+    words = [word for word in re.split(r"[\s\-]+", query.query_string) if word]
+    if not words:
+        return None
+    match = None
+    for word in words:
+        word_query = compiler.build_tsquery(type(query)(word), config=config)
+        either = Q(title=word_query) | Q(body=word_query)
+        if match is None:
+            match = either
+        elif query.operator == "or":
+            match |= either
+        else:
+            match &= either
+    return match
+
+
+def _ids(searchable: QuerySet) -> list[int]:
+    return list(searchable.order_by().values_list("pk", flat=True))
 
 
 def _allowed_in_rank_order(object_ids: Iterable[str], allowed: set[int]) -> list[int]:

@@ -137,6 +137,62 @@ def _build_card(page, renditions_of, translations) -> dict[str, Any]:
     }
 
 
+def build_detail(
+    page,
+    renditions_of: dict | None = None,
+    translations: representation.Translations | None = None,
+) -> dict[str, Any]:
+    """What the detail shows beyond the card and the page's own columns, in stored form: the
+    councils, tags, partners, hero image and the editor's related case studies. Each changes
+    only when the case study is published or one of its councils or its hero image is saved,
+    which rebuild the card; so the detail reads them here instead of from five more tables.
+    Request-dependent parts (each council's ``is_active``, absolute image URLs) are finished
+    by ``cards.serve.serve_detail``. In the page's own language; the related case studies the
+    editor chose are their translations in the page's locale where there are any."""
+    if translations is None:
+        translations = representation.Translations(
+            [page], visible_case_studies(), every_translation=True
+        )
+    with translation.override(page.locale.language_code):
+        return _build_detail(page, renditions_of, translations)
+
+
+def _build_detail(page, renditions_of, translations) -> dict[str, Any]:
+    councils = []
+    for link in page.council_links.all():
+        council = dict(representation.council_data(link.council))
+        council["is_active"] = [
+            representation.format_date(link.council.valid_from),
+            representation.format_date(link.council.valid_to),
+        ]
+        councils.append(council)
+    hero_image = None
+    if page.hero_image_id:
+        image = page.hero_image
+        if renditions_of is None:
+            renditions_of = {}
+        renditions = renditions_of.get(image.pk)
+        if renditions is None:
+            renditions = renditions_of[image.pk] = representation.renditions(image)
+        hero_image = {
+            "id": image.pk,
+            "title": image.title,
+            "alt": representation.alt_text(image, page.hero_image_alt),
+            "width": image.width,
+            "height": image.height,
+            "renditions": renditions,
+        }
+    return {
+        "councils": councils,
+        "tags": sorted(tag.name for tag in page.tags.all()),
+        "partners": [representation.partner_data(partner) for partner in page.partners.all()],
+        "hero_image": hero_image,
+        "chosen_related": translations.related_in_locale(page),
+        # Its topics and their translations: whom it is related to through a topic.
+        "topic_ids": translations.topic_group_ids(page) if page.topics.all() else [],
+    }
+
+
 def build_row(
     page, fmt: int, renditions_of: dict, translations: representation.Translations
 ) -> CaseStudyCard:
@@ -161,6 +217,7 @@ def build_row(
         support_type_id=support_type.pk if support_type is not None else None,
         topic_ids=sorted(topic.pk for topic in translations.topics_of(page)),
         data=build_card(page, renditions_of, translations),
+        detail=build_detail(page, renditions_of, translations),
         format=fmt,
     )
 
@@ -173,6 +230,10 @@ def build_rows(ids: Iterable[int]) -> list[CaseStudyCard]:
     fmt = card_format()
     renditions_of: dict = {}
     visible = visible_case_studies()
-    pages = list(representation.card_queryset(visible.filter(pk__in=ids)))
-    translations = representation.Translations(pages, visible)
+    pages = list(
+        representation.card_queryset(visible.filter(pk__in=ids)).prefetch_related(
+            "tags", "partners", "related_links"
+        )
+    )
+    translations = representation.Translations(pages, visible, every_translation=True)
     return [build_row(page, fmt, renditions_of, translations) for page in pages]

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from .. import representation
+from ..schema import CouncilDict, PartnerDict
 from .build import build_rows, card_format
 
 
@@ -87,3 +88,45 @@ def serve_cards(rows: list[tuple[int, dict, int]], site_id, context) -> list[dic
             data = fresh[pk]
         cards.append(serve_card(data, site_id, context, today))
     return cards
+
+
+# The stored JSON's key order is not kept by PostgreSQL's jsonb: answers use the schema's.
+_COUNCIL_KEYS = tuple(CouncilDict.__annotations__)
+_PARTNER_KEYS = tuple(PartnerDict.__annotations__)
+_RENDITION_KEYS = ("width", "height", "url")
+
+
+def serve_detail(stored: dict, context: representation.CardContext, today) -> dict[str, Any]:
+    """The detail's stored fields (``build.build_detail``) as the live serializers give them
+    for this request: each council's ``is_active`` decided today, image URLs absolute."""
+    councils = []
+    for council in stored["councils"]:
+        valid_from, valid_to = council["is_active"]
+        council = {key: council[key] for key in _COUNCIL_KEYS}
+        council["is_active"] = (valid_from is None or valid_from <= today) and (
+            valid_to is None or valid_to >= today
+        )
+        councils.append(council)
+    hero_image = stored["hero_image"]
+    if hero_image is not None:
+        renditions = [
+            {key: rendition[key] for key in _RENDITION_KEYS}
+            for rendition in hero_image["renditions"]
+        ]
+        for rendition in renditions:
+            rendition["url"] = representation.absolute_url(rendition["url"], context.request)
+        hero_image = {
+            "id": hero_image["id"],
+            "title": hero_image["title"],
+            "alt": hero_image["alt"],
+            "width": hero_image["width"],
+            "height": hero_image["height"],
+            "renditions": renditions,
+            "srcset": ", ".join(f"{r['url']} {r['width']}w" for r in renditions),
+        }
+    return {
+        "councils": councils,
+        "tags": stored["tags"],
+        "partners": [{key: p[key] for key in _PARTNER_KEYS} for p in stored["partners"]],
+        "hero_image": hero_image,
+    }

@@ -85,6 +85,7 @@ def replace(ids: list[int], rows: list[CaseStudyCard]) -> None:
                 "support_type",
                 "topic_ids",
                 "data",
+                "detail",
                 "format",
             ],
         )
@@ -202,4 +203,5 @@ def _columns(card: CaseStudyCard) -> tuple:
         card.support_type_id,
         list(card.topic_ids),
         card.data,
+        card.detail,
     )

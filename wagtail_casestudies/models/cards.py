@@ -71,6 +71,10 @@ class CaseStudyCard(models.Model):
     # The card as ``cards.build.build_card`` made it, and the format it was made in: a card of
     # another format (an older release of the package) is rebuilt when it is next served.
     data = models.JSONField(default=dict)
+    # What the detail adds to the card from other tables (councils, tags, partners, hero
+    # image, the editor's related case studies: ``cards.build.build_detail``), so a detail
+    # reads one row for them. The listing never reads it.
+    detail = models.JSONField(default=dict)
     format = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

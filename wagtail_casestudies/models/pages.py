@@ -382,18 +382,32 @@ class CaseStudyPageMixin(HostLayoutMixin, models.Model):
         index.RelatedFields(
             "council_links",
             [
+                index.FilterField("council"),
                 index.RelatedFields(
-                    "council", [index.SearchField("name"), index.SearchField("short_name")]
-                )
+                    "council",
+                    [
+                        index.SearchField("name"),
+                        index.SearchField("short_name"),
+                        index.FilterField("council_type"),
+                        index.FilterField("region"),
+                    ],
+                ),
             ],
         ),
         index.RelatedFields("partners", [index.SearchField("name")]),
-        index.RelatedFields("topics", [index.SearchField("name")]),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("tags", [index.SearchField("name"), index.FilterField("slug")]),
         index.FilterField("is_covid19"),
         index.FilterField("publication_date"),
         index.FilterField("support_type"),
         index.FilterField("main_topic"),
+        # The listing's filters and facets, for search backends that filter and count by
+        # themselves (Elasticsearch, OpenSearch: ``api/backend_listing.py``); the database
+        # backends filter in SQL and ignore these.
+        index.FilterField("facet_topics"),
+        index.FilterField("facet_council_types"),
+        index.FilterField("facet_regions"),
+        index.FilterField("facet_year"),
     ]
 
     # What the stock pages API (v2, and the v3 detail on Wagtail 8) shows; the package's own
@@ -455,6 +469,19 @@ class CaseStudyPageMixin(HostLayoutMixin, models.Model):
     def councils(self) -> list:
         """The councils in the editor's order, the lead council first."""
         return [link.council for link in self.council_links.all()]
+
+    def facet_topics(self) -> list[int]:
+        """Topic ids, as the ``topic`` facet counts them (a search backend's index field)."""
+        return [topic.pk for topic in self.topics.all()]
+
+    def facet_council_types(self) -> list[str]:
+        return sorted({council.council_type for council in self.councils})
+
+    def facet_regions(self) -> list[str]:
+        return sorted({council.region for council in self.councils if council.region})
+
+    def facet_year(self) -> int | None:
+        return self.publication_date.year if self.publication_date else None
 
     @property
     def lead_council(self):
