@@ -244,7 +244,10 @@ def _postgres_match_by_term(compiler, config) -> Q | None:
     query = compiler.query
     if type(query).__name__ != "PlainText":
         return None
-    words = [word for word in re.split(r"[\s\-]+", query.query_string) if word]
+    # Split as the backend's compiler splits: django-modelsearch (Wagtail 8) on spaces and
+    # hyphens, Wagtail < 8.0 on spaces only.
+    separators = r"[\s\-]+" if type(compiler).__module__.startswith("modelsearch") else r"\s+"
+    words = [word for word in re.split(separators, query.query_string) if word]
     if not words:
         return None
     match = None
