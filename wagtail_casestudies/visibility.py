@@ -47,9 +47,7 @@ def default_locale_of(site: Site) -> Locale:
     on the site object, as ``site_root_paths`` is."""
     locale = getattr(site, "_casestudies_default_locale", None)
     if locale is None:
-        locale = site._casestudies_default_locale = Locale.objects.get(
-            pk=site.root_page.locale_id
-        )
+        locale = site._casestudies_default_locale = Locale.objects.get(pk=site.root_page.locale_id)
     return locale
 
 
