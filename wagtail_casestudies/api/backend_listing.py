@@ -13,8 +13,6 @@ and only the page's ids come back to the database, for their cards.
 
 from __future__ import annotations
 
-import datetime
-
 from django.db.models import Q, QuerySet
 from taggit.models import Tag
 from wagtail.models import Locale, Site
@@ -24,7 +22,7 @@ from ..compat import SEARCH_FILTERS_THROUGH_RELATIONS
 from ..models import Topic
 from ..visibility import visible_cards_of, visible_case_studies_for_search_backend
 from .facets import facets_from_counts
-from .filters import CaseStudyFilter
+from .filters import CaseStudyFilter, column_conditions
 
 # The index field each facet is counted on (``facet()`` takes a top-level FilterField).
 FACET_FIELDS = {
@@ -83,20 +81,7 @@ def page_conditions(selection: CaseStudyFilter) -> dict[str, Q]:
         conditions["support_type"] = Q(support_type__in=resolved["support_type"])
     if "tag" in resolved:
         conditions["tag"] = Q(tags__slug__in=_slugs("tag", selection))
-    if "covid" in filters:
-        conditions["covid"] = Q(is_covid19=filters["covid"])
-    if "date_from" in filters:
-        conditions["date_from"] = Q(publication_date__gte=filters["date_from"])
-    if "date_to" in filters:
-        conditions["date_to"] = Q(publication_date__lte=filters["date_to"])
-    if "year" in filters:
-        year_q = Q()
-        for year in filters["year"]:
-            year_q |= Q(
-                publication_date__gte=datetime.date(year, 1, 1),
-                publication_date__lte=datetime.date(year, 12, 31),
-            )
-        conditions["year"] = year_q
+    conditions.update(column_conditions(filters))
     return conditions
 
 

@@ -78,6 +78,27 @@ def with_translations(model, ids: list[int]) -> list[int]:
     return list(model.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
 
 
+def column_conditions(filters: dict) -> dict[str, Q]:
+    """The filters on columns a card and a page both have (and a search backend indexes): the
+    COVID-19 flag and the publication date."""
+    conditions = {}
+    if "covid" in filters:
+        conditions["covid"] = Q(is_covid19=filters["covid"])
+    if "date_from" in filters:
+        conditions["date_from"] = Q(publication_date__gte=filters["date_from"])
+    if "date_to" in filters:
+        conditions["date_to"] = Q(publication_date__lte=filters["date_to"])
+    if "year" in filters:
+        year_q = Q()
+        for year in filters["year"]:
+            year_q |= Q(
+                publication_date__gte=datetime.date(year, 1, 1),
+                publication_date__lte=datetime.date(year, 12, 31),
+            )
+        conditions["year"] = year_q
+    return conditions
+
+
 class CaseStudyFilter:
     """The case studies a listing query selects, on the card table.
 
@@ -176,20 +197,7 @@ class CaseStudyFilter:
             conditions["tag"] = Q(
                 pk__in=CaseStudyPageTag.objects.filter(tag_id__in=ids).values("content_object_id")
             )
-        if "covid" in filters:
-            conditions["covid"] = Q(is_covid19=filters["covid"])
-        if "date_from" in filters:
-            conditions["date_from"] = Q(publication_date__gte=filters["date_from"])
-        if "date_to" in filters:
-            conditions["date_to"] = Q(publication_date__lte=filters["date_to"])
-        if "year" in filters:
-            year_q = Q()
-            for year in filters["year"]:
-                year_q |= Q(
-                    publication_date__gte=datetime.date(year, 1, 1),
-                    publication_date__lte=datetime.date(year, 12, 31),
-                )
-            conditions["year"] = year_q
+        conditions.update(column_conditions(filters))
         if self.search_ids is not None:
             conditions["search"] = pk_in(self.search_ids, self.base.db)
 

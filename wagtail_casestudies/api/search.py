@@ -43,12 +43,10 @@ def ranked_search_ids(
     """Ids of the case studies in ``queryset`` that match ``search``, most relevant first.
     ``among``: the ids of ``queryset``, when the caller has them already."""
 
-    def compute() -> list[int]:
-        return _search(search, queryset, operator, rank=True, among=among)
-
-    if not cache_key_parts:
-        return compute()
-    return get_or_compute(versioned_key("search", *cache_key_parts, search, operator), compute)
+    return _cached(
+        ("search", *cache_key_parts, search, operator) if cache_key_parts else None,
+        lambda: _search(search, queryset, operator, rank=True, among=among),
+    )
 
 
 def matching_ids(
@@ -63,12 +61,17 @@ def matching_ids(
     the same set as ``ranked_search_ids``, found without ranking any of them. ``among``: the
     ids of ``queryset``, when the caller has them already."""
 
-    def compute() -> list[int]:
-        return _search(search, queryset, operator, rank=False, among=among)
+    return _cached(
+        ("matches", *cache_key_parts, search, operator) if cache_key_parts else None,
+        lambda: _search(search, queryset, operator, rank=False, among=among),
+    )
 
-    if not cache_key_parts:
+
+def _cached(key_parts: tuple | None, compute: Callable[[], list[int]]) -> list[int]:
+    """Search results kept under the content version (not kept without key parts)."""
+    if key_parts is None:
         return compute()
-    return get_or_compute(versioned_key("matches", *cache_key_parts, search, operator), compute)
+    return get_or_compute(versioned_key(*key_parts), compute)
 
 
 def _search(
