@@ -20,7 +20,9 @@ from operator import or_
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Q, QuerySet
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction, Site
+
+from .compat import get_base_page_model
 
 
 def _model(name: str):
@@ -36,7 +38,8 @@ def site_root_paths(site: Site) -> list[str]:
         paths = [root.path]
         # As Wagtail's own site root paths: translations count only on a site with i18n on.
         if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-            translations = Page.objects.filter(translation_key=root.translation_key)
+            pages = get_base_page_model().objects  # the site's base page model, swapped or not
+            translations = pages.filter(translation_key=root.translation_key)
             paths = sorted({root.path, *translations.values_list("path", flat=True)})
         site._casestudies_root_paths = paths
     return paths

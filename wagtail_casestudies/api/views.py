@@ -24,11 +24,12 @@ from django.utils import translation
 from rest_framework.response import Response
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.blocks import StreamValue
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from .. import representation
 from ..cards.build import build_rows, card_format
 from ..cards.serve import serve_card, serve_cards, serve_detail
+from ..compat import get_base_page_model
 from ..models import CaseStudyPage, Council, SupportType, Topic
 from ..models.snippets import normalise_gss_code
 from ..visibility import (
@@ -80,9 +81,13 @@ def site_url_paths(site, html_path: str) -> list[str]:
     components = [part for part in html_path.split("/") if part]
     url_paths = [site.root_page.url_path + "".join(f"{part}/" for part in components)]
     if components:
-        roots = Page.objects.filter(
-            path__in=site_root_paths(site), locale__language_code__iexact=components[0]
-        ).values_list("url_path", flat=True)
+        roots = (
+            get_base_page_model()
+            .objects.filter(
+                path__in=site_root_paths(site), locale__language_code__iexact=components[0]
+            )
+            .values_list("url_path", flat=True)
+        )
         url_paths += [root + "".join(f"{part}/" for part in components[1:]) for root in roots]
     return url_paths
 

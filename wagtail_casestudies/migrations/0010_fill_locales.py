@@ -25,10 +25,11 @@ def forwards(apps, schema_editor):
             for pk in model.objects.filter(translation_key__isnull=True).values_list("pk", flat=True):
                 model.objects.filter(pk=pk).update(translation_key=uuid.uuid4(), locale=locale)
     Card = apps.get_model("wagtail_casestudies", "CaseStudyCard")
-    Page = apps.get_model("wagtailcore", "Page")
-    Card.objects.update(
-        locale=Subquery(Page.objects.filter(pk=OuterRef("page_id")).values("locale_id")[:1])
-    )
+    # Through the case-study model, whatever the site's base page model is (Wagtail 8 lets a
+    # site swap it).
+    CaseStudyPage = apps.get_model("wagtail_casestudies", "CaseStudyPage")
+    locale_of_page = CaseStudyPage.objects.filter(pk=OuterRef("page_id")).values("locale_id")
+    Card.objects.update(locale=Subquery(locale_of_page[:1]))
     Council = apps.get_model("wagtail_casestudies", "Council")
     # The package's register, as it ships now (read without the models).
     from wagtail_casestudies.councils.data import read_register
