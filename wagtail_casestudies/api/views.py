@@ -92,6 +92,18 @@ def site_url_paths(site, html_path: str) -> list[str]:
     return url_paths
 
 
+def in_one_locale(request, matches):
+    """Those of ``matches`` (found by a slug, which translations share) in the ``locale`` asked
+    for; without one, in the site's default locale when they are in several."""
+    code = parameters.parse_locale(request.GET)
+    if code is not None:
+        return matches.filter(locale=resolve_locale("locale", code))
+    site = find_site(request)
+    if site is not None and matches.values("locale").distinct().count() > 1:
+        return matches.filter(locale=default_locale_of(site))
+    return matches
+
+
 class CaseStudyAPIViewSetMixin:
     """What the package's viewsets share: compact JSON, 400s that name the parameter, caching."""
 
@@ -350,19 +362,14 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         html_path = get_single(request.GET, "html_path")
         slug = get_single(request.GET, "slug")
         pk = get_single(request.GET, "id")
-        locale_code = parameters.parse_locale(request.GET)
+        parameters.parse_locale(request.GET)  # a malformed locale is a 400 whatever is looked up
         if html_path is not None:
             site = find_site(request)
             if site is None:
                 raise Http404("no site")
             return queryset.filter(url_path__in=site_url_paths(site, html_path))
         if slug is not None:
-            matches = base.filter(slug=slug)
-            if locale_code is not None:
-                matches = matches.filter(locale=resolve_locale("locale", locale_code))
-            elif base.filter(slug=slug).values("locale").distinct().count() > 1:
-                # Translations share their slug: the site's default locale's, unless asked.
-                matches = matches.filter(locale=default_locale_of(find_site(request)))
+            matches = in_one_locale(request, base.filter(slug=slug))
             matches = list(matches.values_list("pk", flat=True)[:2])
             if len(matches) > 1:
                 raise ParameterError("slug", f"{slug!r} names several case studies; use html_path")
@@ -552,14 +559,7 @@ class _TranslatableSnippetAPIViewSet(_SnippetAPIViewSet):
         return queryset.filter(locale=default_locale_of(site)) if site else queryset
 
     def find_queryset(self, request, queryset):
-        queryset = super().find_queryset(request, queryset)
-        code = parameters.parse_locale(request.GET)
-        if code is not None:
-            return queryset.filter(locale=resolve_locale("locale", code))
-        if queryset.values("locale").distinct().count() > 1:
-            site = find_site(request)
-            return queryset.filter(locale=default_locale_of(site)) if site else queryset
-        return queryset
+        return in_one_locale(request, super().find_queryset(request, queryset))
 
     def with_counts(self, request, queryset):
         visible = self.visible_case_studies(request).order_by()
