@@ -256,3 +256,25 @@ def test_a_translated_hub_lists_the_case_studies_in_its_language(bilingual, inde
     # Not featured, COVID-19, in the hub's language: the English empty homes only in English.
     assert [page.pk for page in hub.unfeatured_case_studies()] == [bilingual.other.pk]
     assert list(welsh_hub.unfeatured_case_studies()) == []
+
+
+def test_a_translation_lists_the_chosen_related_case_studies_in_its_language(
+    client, bilingual, django_capture_on_commit_callbacks
+):
+    from wagtail_casestudies.models.pages import CaseStudyRelatedPage
+
+    CaseStudyRelatedPage.objects.create(
+        page=bilingual.other, related_case_study=bilingual.english, sort_order=0
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        bilingual.other.save_revision().publish()
+        welsh_other = bilingual.other.copy_for_translation(bilingual.welsh)
+        welsh_other.title = "Caerdydd: cartrefi gwag"
+        welsh_other.save_revision().publish()
+    cache.clear()
+    english = client.get(f"{URL}{bilingual.other.pk}/").json()
+    assert english["related"][0]["id"] == bilingual.english.pk
+    welsh = client.get(f"{URL}{welsh_other.pk}/").json()
+    # The editor chose the English case study; the Welsh page shows its Welsh translation.
+    assert welsh["related"][0]["id"] == bilingual.welsh_page.pk
+    assert all(card["meta"]["locale"] == "cy" for card in welsh["related"])

@@ -42,6 +42,7 @@ from .schema import (
     TopicDict,
     TranslationDict,
 )
+from .visibility import translation_lookup
 
 CASE_STUDY_TYPE = "wagtail_casestudies.CaseStudyPage"
 
@@ -392,30 +393,21 @@ class Translations:
         for model, keys in wanted.items():
             for snippet in model._default_manager.filter(translation_key__in=keys):
                 self.snippets[(model, snippet.translation_key, snippet.locale_id)] = snippet
-        # The related case studies the editors chose, and their translations.
-        self.related_keys: dict[int, Any] = {}
-        self.related: dict[tuple, int] = {}
+        # The related case studies the editors chose, as their translations.
+        self.related_in = lambda pk, _locale_id: pk
         if every_translation and visible is not None:
             chosen = {
                 link.related_case_study_id for page in pages for link in page.related_links.all()
             }
             if chosen:
-                self.related_keys = dict(
-                    visible.model._default_manager.filter(pk__in=chosen).values_list(
-                        "pk", "translation_key"
-                    )
-                )
-                translations = visible.filter(translation_key__in=self.related_keys.values())
-                for key, locale_id, pk in translations.values_list(
-                    "translation_key", "locale_id", "pk"
-                ):
-                    self.related[(key, locale_id)] = pk
+                locale_ids = {page.locale_id for page in pages}
+                self.related_in = translation_lookup(chosen, locale_ids, visible)
 
     def related_in_locale(self, page) -> list[int]:
         """The ids of the related case studies the editor chose, each as its translation in
         the page's locale where it has one. Needs ``every_translation``."""
         chosen = [link.related_case_study_id for link in page.related_links.all()]
-        return [self.related.get((self.related_keys.get(pk), page.locale_id), pk) for pk in chosen]
+        return [self.related_in(pk, page.locale_id) for pk in chosen]
 
     def in_locale(self, snippet, locale_id):
         """The snippet's translation in the locale, or the snippet itself if it has none."""

@@ -86,18 +86,27 @@ def visible_cards_of(
     return cards
 
 
-def in_locale(ids: list[int], locale_id: int, visible: QuerySet) -> list[int]:
-    """Each case study as its visible translation in the locale, where it has one (a page
-    translated from another language still names the source language's case studies)."""
+def translation_lookup(ids, locale_ids, visible: QuerySet):
+    """A function giving, for one of these case-study ids and one of these locales, the id of
+    its visible translation in that locale, or the id itself where it has none (a page
+    translated from another language still names the source language's case studies). Two
+    queries, however many ids and locales."""
     keys = dict(
         _model("CaseStudyPage").objects.filter(pk__in=ids).values_list("pk", "translation_key")
     )
-    translated = dict(
-        visible.filter(translation_key__in=keys.values(), locale_id=locale_id).values_list(
-            "translation_key", "pk"
-        )
-    )
-    return list(dict.fromkeys(translated.get(keys.get(pk), pk) for pk in ids))
+    translated = {
+        (key, locale_id): pk
+        for key, locale_id, pk in visible.filter(
+            translation_key__in=keys.values(), locale_id__in=locale_ids
+        ).values_list("translation_key", "locale_id", "pk")
+    }
+    return lambda pk, locale_id: translated.get((keys.get(pk), locale_id), pk)
+
+
+def in_locale(ids: list[int], locale_id: int, visible: QuerySet) -> list[int]:
+    """Each case study as its visible translation in the locale, where it has one."""
+    lookup = translation_lookup(ids, [locale_id], visible)
+    return list(dict.fromkeys(lookup(pk, locale_id) for pk in ids))
 
 
 def visible_case_studies_by_card(
