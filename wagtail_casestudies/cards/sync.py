@@ -33,12 +33,12 @@ def refresh_cards(ids: Iterable[int]) -> None:
     ids = sorted(set(ids))
     for start in range(0, len(ids), BATCH_SIZE):
         # A card lists its page's translations: theirs change with it.
-        chunk = with_translations(ids[start : start + BATCH_SIZE])
+        chunk = with_page_translations(ids[start : start + BATCH_SIZE])
         with transaction.atomic():
             replace(chunk, build_rows(chunk))
 
 
-def with_translations(ids: list[int]) -> list[int]:
+def with_page_translations(ids: list[int]) -> list[int]:
     """These case studies and their translations."""
     keys = CaseStudyPage.objects.filter(pk__in=ids).values("translation_key")
     translations = CaseStudyPage.objects.filter(translation_key__in=keys).exclude(pk__in=ids)
@@ -49,7 +49,7 @@ def forget_cards(ids: Iterable[int]) -> None:
     """Drop the cards of pages about to be deleted (before the cascade, which would not count
     them out); their translations' cards, which list them, are refreshed once they are gone."""
     ids = list(ids)
-    translations = [pk for pk in with_translations(ids) if pk not in ids]
+    translations = [pk for pk in with_page_translations(ids) if pk not in ids]
     with transaction.atomic():
         replace(ids, [])
     if translations:
