@@ -4,31 +4,18 @@ The editor's choices come first, in their order. The rest are the visible case s
 share the most with it: a shared topic counts three, a shared council two, a council in the same
 region one; ties go to the newest.
 
-Scored on the card table (``models.CaseStudyCard``), which holds exactly the visible case
-studies with their region bits, in one query that also returns the related cards: the detail
-serves them as stored, without loading a page per related case study.
+Scored in one query that also returns the related cards, so the detail serves them as stored
+without loading a page per related case study: the topic and council links give each candidate
+its score, and the card table (``models.CaseStudyCard``), which holds exactly the visible case
+studies with their region bits, the rest.
 """
 
 from __future__ import annotations
 
-from django.db.models import (
-    Case,
-    Count,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
-from django.db.models.lookups import GreaterThan
+from django.db import connections
+from django.db.models import QuerySet
 
 from ..models import CaseStudyCard, CaseStudyCouncil, CaseStudyPage
-from ..models.cards import region_bit
 
 RELATED_LIMIT = 6
 
@@ -66,78 +53,65 @@ def _related_rows(
     cards, page_id, chosen, topic_ids, council_ids, regions, limit, *, with_region
 ) -> list[tuple[int, dict, int]]:
     chosen = [pk for pk in dict.fromkeys(chosen) if pk != page_id]
+    # Each candidate's score comes from the link tables alone (their indexes), summed per case
+    # study in a derived table, and the query looks the candidates' cards up by key. Scoring
+    # the cards instead (a correlated count per card, the candidates as a semi-join) had
+    # PostgreSQL scan the whole card table, whose rows are wide. Django's ORM cannot join a
+    # derived table, hence the SQL; the visible cards are still ``cards``, compiled.
+    quote = connections[cards.db].ops.quote_name
     through = CaseStudyPage.topics.through
-    # The candidates' ids from the link tables' indexes, as one subquery (a UNION), so the
-    # database looks their cards up by key instead of scanning the card table.
-    linked = []
-    if chosen:
-        linked.append(CaseStudyCard.objects.filter(pk__in=chosen).order_by().values("pk"))
-    if topic_ids:
-        topic_links = through.objects.filter(topic_id__in=topic_ids).order_by()
-        linked.append(topic_links.values("casestudypage_id"))
-    if council_ids:
-        council_links = CaseStudyCouncil.objects.filter(council_id__in=council_ids).order_by()
-        linked.append(council_links.values("page_id"))
-    candidates = Q()
-    if linked:
-        candidates = Q(pk__in=linked[0].union(*linked[1:]) if len(linked) > 1 else linked[0])
-    score = Value(0)
-    if topic_ids:
-        shared_topics = (
-            through.objects.filter(casestudypage_id=OuterRef("pk"), topic_id__in=topic_ids)
-            .order_by()
-            .values("casestudypage_id")
-            .annotate(n=Count("*"))
-            .values("n")
-        )
-        score = Coalesce(Subquery(shared_topics, output_field=IntegerField()), Value(0)) * 3
-    if council_ids:
-        shared_council = Exists(
-            CaseStudyCouncil.objects.filter(page_id=OuterRef("pk"), council_id__in=council_ids)
-        )
-        score = score + _as_int(shared_council) * 2
-    if regions:
-        # The card's bits of its councils' regions: one test on the row, no council join.
-        same_region = GreaterThan(F("regions").bitand(regions), 0)
-        if with_region:
-            candidates |= same_region
-        score = score + _as_int(same_region)
-    if not candidates:
-        return []
-    rows = cards.filter(candidates).exclude(pk=page_id)
-    order = [F("publication_date").desc(nulls_last=True), "-pk"]
-    if topic_ids or council_ids or regions:  # else every score is 0 (a constant to SQL)
-        rows = rows.annotate(related_score=score)
-        order.insert(0, F("related_score").desc())
-    if chosen:
-        chosen_first = Case(
-            *[When(pk=pk, then=Value(position)) for position, pk in enumerate(chosen)],
-            default=Value(len(chosen)),
-            output_field=IntegerField(),
-        )
-        rows = rows.annotate(related_chosen=chosen_first)
-        order.insert(0, "related_chosen")
-    return list(rows.order_by(*order).values_list("pk", "data", "format")[:limit])
-
-
-def related_ids(page, cards: QuerySet, limit: int = RELATED_LIMIT) -> list[int]:
-    """Ids of up to ``limit`` related case studies of a page instance (saved or a preview's
-    unsaved draft), by the same rule: ``related_rows`` of what the page holds now."""
-    councils = [link.council for link in page.council_links.all()]
-    regions = 0
-    for council in councils:
-        regions |= region_bit(council.region)
-    rows = related_rows(
-        cards,
-        page_id=page.pk,
-        chosen=[link.related_case_study_id for link in page.related_links.all()],
-        topic_ids=[topic.pk for topic in page.topics.all()],
-        council_ids=[council.pk for council in councils],
-        regions=regions,
-        limit=limit,
+    links, link_params = [], []
+    for ids, score, model, page_field, link_field, distinct in (
+        (chosen, 0, CaseStudyCard, "page", "page", ""),
+        (topic_ids, 3, through, "casestudypage", "topic", ""),
+        # A council shared scores 2 once, however many are shared.
+        (council_ids, 2, CaseStudyCouncil, "page", "council", "DISTINCT "),
+    ):
+        if ids:
+            page_column = quote(model._meta.get_field(page_field).column)
+            link_column = quote(model._meta.get_field(link_field).column)
+            links.append(
+                f"SELECT {distinct}{page_column} AS id, {score} AS score "
+                f"FROM {quote(model._meta.db_table)} "
+                f"WHERE {link_column} IN ({', '.join(['%s'] * len(ids))})"
+            )
+            link_params += ids
+    if not links:
+        return []  # nothing shared (a case study with a region has its councils)
+    visible, visible_params = (
+        cards.exclude(pk=page_id)
+        .values("pk", "data", "format", "regions", "publication_date")
+        .query.sql_with_params()
     )
-    return [row[0] for row in rows]
-
-
-def _as_int(condition):
-    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+    scored = (
+        f"(SELECT id, SUM(score) AS score FROM ({' UNION ALL '.join(links)}) AS links GROUP BY id)"
+    )
+    params = [*visible_params, *link_params]
+    if with_region:
+        # Also the case studies that share only a region (score 1).
+        join = f"LEFT JOIN {scored} AS scored ON scored.id = card.pk"
+        where = "WHERE scored.id IS NOT NULL OR (card.regions & %s) > 0"
+        params.append(regions)
+    else:
+        join, where = f"JOIN {scored} AS scored ON scored.id = card.pk", ""
+    order = []
+    if chosen:
+        whens = " ".join("WHEN %s THEN %s" for _ in chosen)
+        order.append(f"CASE card.pk {whens} ELSE %s END")
+        for position, pk in enumerate(chosen):
+            params += [pk, position]
+        params.append(len(chosen))
+    order += [
+        "COALESCE(scored.score, 0) + CASE WHEN (card.regions & %s) > 0 THEN 1 ELSE 0 END DESC",
+        "card.publication_date DESC NULLS LAST",
+        "card.pk DESC",
+    ]
+    params += [regions, limit]
+    sql = (
+        "SELECT card.pk AS page_id, card.data, card.format "
+        f"FROM ({visible}) AS card {join} {where} ORDER BY {', '.join(order)} LIMIT %s"
+    )
+    return [
+        (card.pk, card.data, card.format)
+        for card in CaseStudyCard.objects.db_manager(cards.db).raw(sql, params)
+    ]
