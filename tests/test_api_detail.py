@@ -214,3 +214,62 @@ def test_stock_pages_api_shows_the_same_shapes(client, lib, full):
     assert "introduction" in index and "covid_hub" in index
     council = client.get(f"/api/v2/councils/{lib.dover.pk}/").json()
     assert council["parent"]["slug"] == "kent-county-council"
+
+
+def test_related_agrees_with_the_rule_scored_by_hand(client, index_page):
+    """The related list's SQL against the documented rule, computed here in Python over a
+    library where topics, councils and regions overlap in every combination: the editor's
+    live choices first, then 3 per shared topic, 2 for any shared council, 1 for a council in
+    the same region, ties newest first; drafts never."""
+    import datetime
+    import random
+
+    from wagtail_casestudies.models import Region
+
+    chooser = random.Random(18)
+    topics = [factories.make_topic() for _ in range(4)]
+    councils = [
+        factories.make_council(region=region)
+        for region in (Region.LONDON, Region.LONDON, Region.WALES, Region.SOUTH_WEST, Region.WALES)
+    ]
+    pages = []
+    for number in range(24):
+        page = factories.make_case_study(
+            index_page,
+            councils=chooser.sample(councils, chooser.randint(1, 2)),
+            topics=chooser.sample(topics, chooser.randint(0, 3)),
+            publication_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number % 7),
+            publish=number % 9 != 4,
+        )
+        pages.append(page)
+    live = [page for page in pages if page.live]
+    chosen = [pages[4], live[3], live[5]]  # a draft, then two live ones
+    for order, other in enumerate(chosen):
+        CaseStudyRelatedPage.objects.create(
+            page=live[0], related_case_study=other, sort_order=order
+        )
+
+    def shared(page):
+        return (
+            {topic.pk for topic in page.topics.all()},
+            {link.council.pk for link in page.council_links.all()},
+            {link.council.region for link in page.council_links.all()},
+        )
+
+    for page in live:
+        topic_ids, council_ids, regions = shared(page)
+        picks = [p.pk for p in chosen if p.live] if page == live[0] else []
+
+        def score(other):
+            other_topics, other_councils, other_regions = shared(other)
+            return (
+                3 * len(topic_ids & other_topics)
+                + 2 * bool(council_ids & other_councils)
+                + bool(regions & other_regions)
+            )
+
+        others = [o for o in live if o != page and o.pk not in picks and score(o) > 0]
+        others.sort(key=lambda o: (-score(o), -o.publication_date.toordinal(), -o.pk))
+        expected = (picks + [o.pk for o in others])[:6]
+        related = client.get(f"{URL}{page.pk}/").json()["related"]
+        assert [card["id"] for card in related] == expected, page.title
