@@ -124,8 +124,11 @@ def site(tmp_path_factory):
         log.close()
 
 
+LISTING = "/api/v2/case-studies/?facets=year,region&limit=10"
+
+
 def listing(site: Site) -> dict:
-    status, _headers, data = site.get("/api/v2/case-studies/?facets=year,region&limit=10")
+    status, _headers, data = site.get(LISTING)
     assert status == 200, data
     return data
 
@@ -162,8 +165,15 @@ def test_changes_made_by_other_processes_are_served_at_once(site):
     assert search_total(site, "wombats") == (0, 0)
 
     # An editor unpublishes another from a manage.py shell.
-    assert site.get(f"/api/v2/case-studies/{otters}/")[0] == 200
-    site.run(script=UNPUBLISH)
+    status, headers, _data = site.get(f"/api/v2/case-studies/{otters}/")
+    assert status == 200
+    otters_etag = headers["ETag"]
+    listing_etag = site.get(LISTING)[1]["ETag"]
+    site.run("shell", "--command", UNPUBLISH)
     assert site.get(f"/api/v2/case-studies/{otters}/")[0] == 404
-    assert listing(site)["meta"]["total_count"] == 1
+    assert site.get(f"/api/v2/case-studies/{otters}/", **{"If-None-Match": otters_etag})[0] == 404
+    assert site.get(LISTING, **{"If-None-Match": listing_etag})[0] == 200
+    data = listing(site)
+    assert data["meta"]["total_count"] == 1
+    assert sum(item["count"] for item in data["meta"]["facets"]["year"]) == 1
     assert search_total(site, "otters") == (0, 0)

@@ -392,10 +392,11 @@ def test_receivers_name_their_senders_so_django_can_still_fast_delete(db):
         assert Collector(using="default").can_fast_delete(model.objects.all()), model
 
 
-def test_the_card_format_follows_the_choice_lists_its_bit_masks_number(db, monkeypatch):
+@pytest.mark.parametrize("choices", ["CouncilType", "Region"])
+def test_the_card_format_follows_the_choice_lists_its_bit_masks_number(db, monkeypatch, choices):
     before = build.card_format()
     monkeypatch.setattr(
-        build, "Region", models.TextChoices("Region", [("east", "East"), ("west", "West")])
+        build, choices, models.TextChoices(choices, [("east", "East"), ("west", "West")])
     )
     assert build.card_format() != before
 

@@ -73,7 +73,7 @@ def site_env(folder: Path, database: Path, base_url: str = "http://127.0.0.1:800
         "DATABASE_URL": f"sqlite:///{database}",
         "DJANGO_MEDIA_ROOT": str(folder / "media"),
         "WAGTAILADMIN_BASE_URL": base_url,
-        "PYTHONPATH": str(EXAMPLE_DIR),
+        "PYTHONPATH": f"{EXAMPLE_DIR}{os.pathsep}{ROOT}",
     }
 
 

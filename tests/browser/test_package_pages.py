@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -104,3 +105,27 @@ def test_package_pages_pass_axe(server, page, screenshot, size):
     expect(page.locator(".cs-error-summary")).to_be_visible()
     found["index with an error"] = serious_violations(page)
     assert found == {name: [] for name in found}, found
+
+
+def test_package_pages_run_under_the_example_sites_policy(server, page):
+    """The example site's Content-Security-Policy (no inline script or style) covers the
+    package's own pages, not only the front end, and refuses nothing on them (issue 15)."""
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(f"{server}/")
+    case_study = page.locator(".cs-card__title a").first.get_attribute("href")
+    for url in (
+        f"{server}/",
+        urllib.parse.urljoin(f"{server}/", case_study),
+        f"{server}/covid-19/",
+    ):
+        response = page.goto(url)
+        assert response.status == 200, url
+        directives = dict(
+            part.strip().split(" ", 1)
+            for part in response.headers["content-security-policy"].split(";")
+            if part.strip()
+        )
+        assert directives["script-src"] == directives["style-src"] == "'self'", url
+    refused = [text for text in console if "Content Security Policy" in text]
+    assert not refused, refused
