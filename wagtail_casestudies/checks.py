@@ -12,6 +12,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
 from .conf import DEFAULTS, SETTING_NAME
+from .conf import settings as casestudy_settings
+from .submissions.files import DOCUMENT, FILE_TYPES, IMAGE
 
 # Apps the package's models, panels and blocks rely on, with what each is needed for.
 REQUIRED_APPS = {
@@ -178,8 +180,6 @@ SUBMISSION_POSITIVE_INTEGER_KEYS = (
 
 @register(Tags.compatibility)
 def check_submission_settings(app_configs: Iterable[Any] | None = None, **kwargs: Any) -> list:
-    from .submissions.files import DOCUMENT, FILE_TYPES, IMAGE
-
     user_settings = getattr(django_settings, SETTING_NAME, None)
     if not isinstance(user_settings, dict):
         return []
@@ -249,8 +249,6 @@ def check_client_ip_header_behind_proxy(
     rate-limit allowance, and ten bogus posts would lock everybody out. A check cannot see
     requests, so this one reads the settings that say a proxy is there; the intake also logs a
     warning on the first request that arrives with proxy headers (services.client_ip)."""
-    from .conf import settings as casestudy_settings
-
     if casestudy_settings.SUBMISSION_CLIENT_IP_HEADER != "REMOTE_ADDR":
         return []
     behind = [name for name in PROXY_SETTINGS if getattr(django_settings, name, None)]

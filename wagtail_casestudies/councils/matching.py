@@ -40,6 +40,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from ..models.snippets import GSS_CODE_PATTERN, Council, CouncilType
+from .data import records_by_code
 
 # A designation constrains what kind of council the text can mean. None: no constraint.
 CITY = "city"  # the council's own names must say "city"
@@ -228,8 +229,6 @@ class CouncilIndex:
     @classmethod
     def build(cls, queryset=None) -> CouncilIndex:
         """An index of ``queryset`` (every council by default) with the shipped spellings."""
-        from .data import records_by_code
-
         councils = Council.objects.all() if queryset is None else queryset
         return cls(list(councils), records_by_code())
 

@@ -23,11 +23,11 @@ from wagtail import blocks
 
 from ..blocks import CaseStudyBodyBlock
 from ..conf import settings as casestudy_settings
+from ..councils import match_council
 from ..models import CaseStudyPage, Council, PartnerKind, Topic
 from ..template import TEMPLATE_SECTIONS, TemplateSection
 from ..validators import has_control_characters, validate_single_line, validate_web_url
 from .files import DOCUMENT, FILE_TYPES, IMAGE, check_document, check_image
-from .matching import match_council
 from .sanitise import clean_rich_text, clean_text
 
 # Children of the contact block a submitter does not fill in: the contact's council is the lead

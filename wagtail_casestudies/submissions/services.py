@@ -26,12 +26,12 @@ from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 from ..conf import settings as casestudy_settings
+from ..councils import match_council
 from ..importing.body import leading_blocks, section_tables, unplaced_blocks
 from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudyPartner, Council
 from ..template import TEMPLATE_SECTIONS
 from .files import DOCUMENT, IMAGE, without_personal_metadata
 from .forms import section_block, section_fields
-from .matching import match_council
 from .models import (
     AttachmentKind,
     CaseStudySubmission,
