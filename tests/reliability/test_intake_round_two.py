@@ -259,6 +259,13 @@ def test_the_topic_export_neutralises_formulas(admin_client, db):
     assert (row["Name"], row["Description"]) == ("'@Digital", "'-1+2")
 
 
+def test_the_support_programme_export_neutralises_formulas(admin_client, db):
+    factories.make_support_type("+Peer challenge", description="=1+1")
+    url = reverse("wagtailsnippets_wagtail_casestudies_supporttype:list")
+    (row,) = csv_rows(admin_client.get(url + "?export=csv"))
+    assert (row["Name"], row["Description"]) == ("'+Peer challenge", "'=1+1")
+
+
 # --- 13. Behind a proxy, the client address setting must follow -------------------------------
 
 
