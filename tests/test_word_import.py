@@ -115,6 +115,20 @@ def test_sending_the_same_document_twice_is_one_submission(client, cornwall):
     assert CaseStudySubmission.objects.count() == 1
 
 
+def test_an_idempotency_key_works_for_word_documents_as_for_json(client, cornwall):
+    template = client.get(TEMPLATE_URL).content
+    document = fill_template(template)
+    first = post_word(client, document, **{"Idempotency-Key": "word-key-1"})
+    assert first.status_code == 201, first.content
+    again = post_word(client, document, **{"Idempotency-Key": "word-key-1"})
+    assert again.status_code == 200
+    assert again.json()["reference"] == first.json()["reference"]
+    other = fill_template(template, typed={**TYPED, "solution": "Another solution."})
+    conflict = post_word(client, other, **{"Idempotency-Key": "word-key-1"})
+    assert conflict.status_code == 409
+    assert CaseStudySubmission.objects.count() == 1
+
+
 def test_a_template_with_sections_left_empty_gets_errors_naming_them(client, cornwall):
     template = client.get(TEMPLATE_URL).content
     document = fill_template(template, typed={"solution": "We built a wheel."})
