@@ -183,9 +183,15 @@ def test_front_end_form_keeps_the_lead_council(server, sized_page, screenshot, a
     # The lead comes last in the alphabet: a multiple select alone would lose it.
     page.get_by_label("Lead council").select_option(label="Wigan Council")
     page.get_by_label("Other councils in the register").select_option(label="Bolton Council")
+    # Its label shows (the group's legend says only "Councils", the lead is beside it).
+    assert page.locator("label[for='field-councils']").bounding_box()["width"] > 20
+    # The docs' screenshot shows the two council fields (ticking consent scrolls to the end).
+    lead = page.get_by_label("Lead council")
+    lead.evaluate("e => e.closest('fieldset').scrollIntoView({block: 'start'})")
+    expect(lead).to_be_in_viewport()
+    screenshot(page, "frontend-submit-lead-council", full_page=False, docs=True)
     page.get_by_label(re.compile("^I agree")).check()
     assert axe_violations(page) == []
-    screenshot(page, "frontend-submit-lead-council", full_page=False, docs=True)
     page.get_by_role("button", name="Send the case study").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
     reference = page.locator(".reference").inner_text()
