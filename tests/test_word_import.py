@@ -115,6 +115,20 @@ def test_sending_the_same_document_twice_is_one_submission(client, cornwall):
     assert CaseStudySubmission.objects.count() == 1
 
 
+def test_an_idempotency_key_works_for_word_documents_as_for_json(client, cornwall):
+    template = client.get(TEMPLATE_URL).content
+    document = fill_template(template)
+    first = post_word(client, document, **{"Idempotency-Key": "word-key-1"})
+    assert first.status_code == 201, first.content
+    again = post_word(client, document, **{"Idempotency-Key": "word-key-1"})
+    assert again.status_code == 200
+    assert again.json()["reference"] == first.json()["reference"]
+    other = fill_template(template, typed={**TYPED, "solution": "Another solution."})
+    conflict = post_word(client, other, **{"Idempotency-Key": "word-key-1"})
+    assert conflict.status_code == 409
+    assert CaseStudySubmission.objects.count() == 1
+
+
 def test_a_template_with_sections_left_empty_gets_errors_naming_them(client, cornwall):
     template = client.get(TEMPLATE_URL).content
     document = fill_template(template, typed={"solution": "We built a wheel."})
@@ -204,6 +218,26 @@ def test_a_council_document_posted_to_the_intake_names_its_lead_council_from_the
     # The table renders with its header row as column headings.
     html = blocks[3].render()
     assert '<th scope="col">Year</th>' in html and "<td>12,000</td>" in html
+
+
+def test_a_council_line_names_the_councils_in_order(client, cornwall):
+    """A "Councils:" line, not the title, names the councils: lead first, in the order written."""
+    wigan = factories.make_council("Wigan Council", short_name="Wigan")
+    document = Document(io.BytesIO(council_document()))
+    document.paragraphs[0].text = "A decision wheel for residents"
+    document.paragraphs[1].insert_paragraph_before("Councils: Wigan Council; Cornwall Council")
+    parsed = read_word(to_bytes(document))
+    assert parsed.title == "A decision wheel for residents"
+    assert parsed.summary == "Cornwall built a decision wheel with residents."
+    assert parsed.council_names == ["Wigan Council", "Cornwall Council"]
+    assert parsed.unplaced == []
+
+    document.add_paragraph("Consent", style="Heading 1")
+    document.add_paragraph("☒ I agree that this case study may be edited and published")
+    response = post_word(client, to_bytes(document))
+    assert response.status_code == 201, response.content
+    submission = CaseStudySubmission.objects.get()
+    assert submission.councils_in_order() == [wigan, cornwall]
 
 
 @pytest.mark.parametrize(

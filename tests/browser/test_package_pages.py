@@ -104,6 +104,10 @@ def test_package_pages_pass_axe(server, page, screenshot, size):
     page.goto(f"{server}/?date_from=not-a-date")
     expect(page.locator(".cs-error-summary")).to_be_visible()
     found["index with an error"] = serious_violations(page)
+    # The package's submission form page (the lead council, the Word upload) is one of its pages.
+    page.goto(f"{server}/submit/")
+    expect(page.get_by_label("Lead council")).to_be_visible()
+    found["submission form"] = serious_violations(page)
     assert found == {name: [] for name in found}, found
 
 

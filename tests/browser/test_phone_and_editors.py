@@ -151,6 +151,37 @@ def test_front_end_pages_pass_axe(server, sized_page, axe_violations, size):
     page.goto(f"{server}/frontend/")
     for alt in page.locator(".card__image").evaluate_all("imgs => imgs.map(i => i.alt)"):
         assert alt == ""
+    # The groups come in a set order (app.js COUNCIL_GROUPS), not in the order met.
+    page.goto(f"{server}/frontend/councils/")
+    order = [
+        "County councils",
+        "District councils",
+        "Unitary authorities",
+        "Metropolitan boroughs",
+        "London boroughs",
+        "Welsh unitary authorities",
+    ]
+    found = [h for h in page.locator("section h2").all_inner_texts() if h in order]
+    assert len(found) > 1 and found == sorted(found, key=order.index), found
+    # A council named by one case study: "1 case study names …".
+    one = next(
+        c
+        for c in api(server, "councils/?has_case_studies=true&limit=100")["items"]
+        if c["case_study_count"] == 1
+    )
+    page.goto(f"{server}/frontend/councils/{one['slug']}/")
+    expect(page.locator("p.results__count")).to_have_text(
+        f"1 case study names {one['short_name'] or one['name']}."
+    )
+    # The hub's "How to submit" links to the form and the Word template.
+    page.goto(f"{server}/frontend/covid-19/")
+    how = page.locator("section", has=page.get_by_role("heading", name="How to submit"))
+    expect(how.get_by_role("link", name="Submit a case study")).to_have_attribute(
+        "href", re.compile(r"/frontend/submit/$")
+    )
+    expect(how.get_by_role("link", name=re.compile("template"))).to_have_attribute(
+        "href", re.compile(r"template\.docx$")
+    )
 
 
 def test_unknown_front_end_path_is_404(server):
@@ -165,6 +196,11 @@ def test_front_end_form_keeps_the_lead_council(server, sized_page, screenshot, a
     expect(page.get_by_role("heading", level=1)).to_have_text("Submit a case study")
     expect(page.locator("main")).not_to_contain_text("Hold Ctrl")
     expect(page.locator("main")).not_to_contain_text("JSON only")
+    # The attachments line sends the reader to the package's own form page, not to "/".
+    attachments = page.get_by_role("link", name="submission form with attachments")
+    assert attachments.get_attribute("href") not in ("", "/")
+    with urllib.request.urlopen(server + attachments.get_attribute("href")) as response:
+        assert 'name="documents"' in response.read().decode()
     kinds = page.locator("#partner-0-kind option").all_inner_texts()
     assert "NHS body" in kinds and "nhs" not in kinds
     title = "Wigan Council: shared bin rounds with Bolton"
@@ -183,9 +219,15 @@ def test_front_end_form_keeps_the_lead_council(server, sized_page, screenshot, a
     # The lead comes last in the alphabet: a multiple select alone would lose it.
     page.get_by_label("Lead council").select_option(label="Wigan Council")
     page.get_by_label("Other councils in the register").select_option(label="Bolton Council")
+    # Its label shows (the group's legend says only "Councils", the lead is beside it).
+    assert page.locator("label[for='field-councils']").bounding_box()["width"] > 20
+    # The docs' screenshot shows the two council fields (ticking consent scrolls to the end).
+    lead = page.get_by_label("Lead council")
+    lead.evaluate("e => e.closest('fieldset').scrollIntoView({block: 'start'})")
+    expect(lead).to_be_in_viewport()
+    screenshot(page, "frontend-submit-lead-council", full_page=False, docs=True)
     page.get_by_label(re.compile("^I agree")).check()
     assert axe_violations(page) == []
-    screenshot(page, "frontend-submit-lead-council", full_page=False, docs=True)
     page.get_by_role("button", name="Send the case study").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
     reference = page.locator(".reference").inner_text()
@@ -269,3 +311,15 @@ def test_new_case_study_editor_passes_axe(server, sized_page, screenshot, axe_vi
         "aria-selected", "true"
     )
     assert axe_violations(page, exclude_core_widgets=True) == []
+    # The main topic is chosen among the ticked topics only, the first ticked until chosen.
+    main_topic = page.locator("select[data-casestudies-main-topic]")
+    for topic in ("Waste and recycling", "Public health"):
+        page.get_by_role("checkbox", name=topic, exact=True).check()
+    offered = main_topic.evaluate(
+        "s => [...s.options].filter(o => o.value && !o.disabled).map(o => o.textContent.trim())"
+    )
+    assert offered == ["Public health", "Waste and recycling"]
+    chosen = "s => s.selectedOptions[0].textContent.trim()"
+    assert main_topic.evaluate(chosen) == "Waste and recycling"  # the first one ticked
+    page.get_by_role("checkbox", name="Waste and recycling", exact=True).uncheck()
+    assert main_topic.evaluate(chosen) == "Public health"

@@ -894,8 +894,9 @@ const LONG_TEXT = 1000;
 
 function fieldControl(name, schema, required, options, group) {
   const id = `field-${name}`;
-  // The group's legend already shows the heading of its main field: say it to screen readers only.
-  const labelClass = name === group.key ? "visually-hidden" : "";
+  // The group's legend already shows the heading of its main field: say it to screen readers only
+  // (not when the field's label says more, as "Other councils in the register" under "Councils").
+  const labelClass = name === group.key && schema.title === group.title ? "visually-hidden" : "";
   const hint = schema.description ? html`<p class="hint" id="${id}-hint">${schema.description}</p>` : "";
   const describedBy = raw(`aria-describedby="${id}-error${schema.description ? ` ${id}-hint` : ""}"`);
   const error = html`<p class="field-error" id="${id}-error" hidden></p>`;
