@@ -36,7 +36,7 @@ def test_listing_shows_only_live_public_pages_of_this_site_as_cards(client, lib)
     card = data["items"][1]
     assert card["title"] == "Kent: fewer missed bins"
     assert card["meta"]["type"] == "wagtail_casestudies.CaseStudyPage"
-    assert card["meta"]["detail_url"] == f"http://testserver/api/v2/case-studies/{lib.bins.pk}/"
+    assert card["meta"]["detail_url"] == f"http://localhost/api/v2/case-studies/{lib.bins.pk}/"
     assert card["path"] == "/case-studies/kent-fewer-missed-bins/"
     assert card["url"].endswith(card["path"])
     assert card["date"] == "2021-03-01"
@@ -62,7 +62,7 @@ def test_hero_thumbnail_is_a_rendition_with_srcset(client, index_page):
     thumb = get(client)["items"][0]["hero_thumbnail"]
     assert thumb["width"] == 320 and thumb["height"] == 240
     assert thumb["alt"] == "A bin lorry"
-    assert thumb["url"].startswith("http://testserver/")
+    assert thumb["url"].startswith("http://localhost/")
     assert thumb["srcset"].endswith(" 800w")  # width-1024 and width-1600 do not upscale
     assert thumb["srcset"].count("w,") == 2
 
@@ -239,3 +239,22 @@ def test_bad_input_is_a_400_naming_the_parameter(client, lib, query, parameter):
     body = response.json()
     assert body["parameter"] == parameter
     assert body["message"].startswith(parameter)
+
+
+def test_the_apis_own_urls_follow_wagtails_rule_like_the_stock_pages_api(client, lib, settings):
+    """detail_url (and image and document URLs) start where the stock pages API's detail_url
+    does: the root URL of the Site serving the request, whatever host the request named, or
+    WAGTAILAPI_BASE_URL when it is set."""
+    from urllib.parse import urlsplit
+
+    def hosts(**headers):
+        ours = client.get(URL, {"limit": 1}, **headers).json()["items"][0]["meta"]["detail_url"]
+        stock = client.get(f"/api/v2/pages/{lib.bins.pk}/", **headers).json()["meta"]
+        return urlsplit(ours)[:2], urlsplit(stock["detail_url"])[:2], urlsplit(stock["html_url"])[:2]
+
+    ours, stock, html = hosts(HTTP_HOST="api.internal:8000")
+    assert ours == stock == html == ("http", "localhost")
+    settings.WAGTAILAPI_BASE_URL = "https://api.example.org"
+    cache.clear()
+    ours, stock, _ = hosts()
+    assert ours == stock == ("https", "api.example.org")

@@ -136,7 +136,7 @@ def test_served_card_equals_the_card_built_from_the_page_with_hero_image(client,
     assert listed(client) == expected_cards()
     card = listed(client)[0]
     assert card["lead_council"]["is_active"] is False
-    assert card["hero_thumbnail"]["url"].startswith("http://testserver/")
+    assert card["hero_thumbnail"]["url"].startswith("http://localhost/")
 
 
 def test_publish_unpublish_and_drafts(client, lib):

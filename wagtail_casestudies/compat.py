@@ -20,6 +20,14 @@ SEARCH_FILTERS_THROUGH_RELATIONS = WAGTAIL_VERSION >= (8, 0)
 # saved, so a new case study's empty template sections would stop its first draft save.
 BLOCKS_DEFER_REQUIRED_FOR_DRAFTS = hasattr(Block, "defer_required_validation")
 
+# Wagtail < 8.0: the API's URL helpers live in the v2 package.
+if WAGTAIL_VERSION >= (8, 0):
+    from wagtail.api.utils import get_base_url
+else:
+    from wagtail.api.v2.utils import get_base_url
+
+__all__ = ["get_base_url"]
+
 
 def get_base_page_model_string() -> str:
     """The ``app_label.ModelName`` of the site's base page model, as Wagtail 8 asks apps to use.

@@ -28,6 +28,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 from wagtail.rich_text import expand_db_html
 
+from .compat import get_base_url
 from .conf import settings as casestudy_settings
 from .schema import (
     CaseStudyCardDict,
@@ -64,7 +65,10 @@ def format_date(value) -> str | None:
 
 
 def base_url(request) -> str:
-    """``scheme://host`` of the request (cached on it), or the configured base URL without one."""
+    """``scheme://host`` that the API's own URLs (detail, image and document URLs) start with:
+    Wagtail's API rule, so they agree with the stock pages API and with ``html_url``:
+    ``WAGTAILAPI_BASE_URL``, else the root URL of the Site that serves the request. Without a
+    request, the configured base URL."""
     if request is None:
         configured = getattr(settings, "WAGTAILAPI_BASE_URL", None) or getattr(
             settings, "WAGTAILADMIN_BASE_URL", ""
@@ -72,8 +76,7 @@ def base_url(request) -> str:
         return (configured or "").rstrip("/")
     cached = getattr(request, "_casestudies_base_url", None)
     if cached is None:
-        configured = getattr(settings, "WAGTAILAPI_BASE_URL", None)
-        cached = (configured or f"{request.scheme}://{request.get_host()}").rstrip("/")
+        cached = (get_base_url(request) or "").rstrip("/")
         request._casestudies_base_url = cached
     return cached
 
