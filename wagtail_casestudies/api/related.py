@@ -16,6 +16,7 @@ from django.db import connections
 from django.db.models import QuerySet
 
 from ..models import CaseStudyCard, CaseStudyCouncil, CaseStudyPage
+from ..models.cards import region_bit
 
 RELATED_LIMIT = 6
 
@@ -115,3 +116,22 @@ def _related_rows(
         (card.pk, card.data, card.format)
         for card in CaseStudyCard.objects.db_manager(cards.db).raw(sql, params)
     ]
+
+
+def related_ids(page, cards: QuerySet, limit: int = RELATED_LIMIT) -> list[int]:
+    """Ids of up to ``limit`` related case studies of a page instance (saved or a preview's
+    unsaved draft), by the same rule: ``related_rows`` of what the page holds now."""
+    councils = [link.council for link in page.council_links.all()]
+    regions = 0
+    for council in councils:
+        regions |= region_bit(council.region)
+    rows = related_rows(
+        cards,
+        page_id=page.pk,
+        chosen=[link.related_case_study_id for link in page.related_links.all()],
+        topic_ids=[topic.pk for topic in page.topics.all()],
+        council_ids=[council.pk for council in councils],
+        regions=regions,
+        limit=limit,
+    )
+    return [row[0] for row in rows]
