@@ -214,3 +214,22 @@ def test_councils_are_chosen_several_at_once_and_keep_the_order_chosen(admin_cli
     page = CaseStudyPage.objects.get(slug="three-councils-bins")
     assert page.councils == [dover, kent, leeds]
     assert page.lead_council == dover
+
+
+def test_councils_chosen_together_come_back_in_the_order_ticked(admin_client, index_page):
+    """The councils' chooser answers several councils in the order the modal sends them (the
+    order they were ticked, chosen-order.js), not by name: the first ticked is the lead. The
+    editor loads the script that sends them so."""
+    wigan, bolton = (
+        factories.make_council("Wigan Council"),
+        factories.make_council("Bolton Council"),
+    )
+    url = reverse("wagtailsnippetchoosers_wagtail_casestudies_council:chosen_multiple")
+    response = admin_client.get(url, {"id": [wigan.pk, bolton.pk, "x", wigan.pk]})
+    assert [item["id"] for item in response.json()["result"]] == [str(wigan.pk), str(bolton.pk)]
+    response = admin_client.get(url, {"id": [bolton.pk, wigan.pk]})
+    assert [item["id"] for item in response.json()["result"]] == [str(bolton.pk), str(wigan.pk)]
+    add = reverse(
+        "wagtailadmin_pages:add", args=("wagtail_casestudies", "casestudypage", index_page.pk)
+    )
+    assert "wagtail_casestudies/admin/chosen-order.js" in admin_client.get(add).text

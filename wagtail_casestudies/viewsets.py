@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.pages.choose_parent import ChooseParentView
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenMultipleView
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -126,10 +127,25 @@ class CouncilFilterSet(WagtailFilterSet):
         fields = ["council_type", "region", "nation", "status", "parent"]
 
 
+class CouncilsInOrderChosenView(SnippetChosenMultipleView):
+    """The councils ticked in one chooser modal, in the order they were ticked (the modal
+    sends them so, ``chosen-order.js``), not by name: the first becomes the lead council."""
+
+    def get_objects(self, pks):
+        pks = [pk for pk in dict.fromkeys(pks) if pk.isascii() and pk.isdigit()]
+        by_pk = {str(council.pk): council for council in super().get_objects(pks)}
+        return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
+class CouncilChooserViewSet(SnippetChooserViewSet):
+    chosen_multiple_view_class = CouncilsInOrderChosenView
+
+
 class CouncilViewSet(CaseStudySnippetViewSet):
     """The council register: filter by type, place and status; export it with its GSS codes."""
 
     model = Council
+    chooser_viewset_class = CouncilChooserViewSet
     icon = "group"
     menu_label = _("Councils")
     add_to_admin_menu = False

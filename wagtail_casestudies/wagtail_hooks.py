@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
@@ -39,3 +41,12 @@ def import_from_word_header_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def import_from_word_listing_button(page, user, next_url=None):
     yield from _import_button(page, user, priority=9)
+
+
+@hooks.register("insert_editor_js")
+def chosen_order_js():
+    """Choosers of several items send them in the order they were ticked: the councils'
+    order is the lead council first."""
+    return format_html(
+        '<script src="{}"></script>', static("wagtail_casestudies/admin/chosen-order.js")
+    )

@@ -323,3 +323,24 @@ def test_new_case_study_editor_passes_axe(server, sized_page, screenshot, axe_vi
     assert main_topic.evaluate(chosen) == "Waste and recycling"  # the first one ticked
     page.get_by_role("checkbox", name="Waste and recycling", exact=True).uncheck()
     assert main_topic.evaluate(chosen) == "Public health"
+
+
+def test_councils_ticked_in_one_chooser_keep_the_order_ticked(server, sized_page):
+    """Ticking Wigan, then (after a search in the same modal) Bolton makes Wigan the lead
+    council: the modal would send them in the listing's order, Bolton first."""
+    page = sized_page(DESKTOP)
+    log_in(page, server)
+    page.goto(f"{server}/admin/all_case_studies/")
+    page.get_by_role("link", name=re.compile("Add case study")).first.click()
+    page.get_by_role("tab", name="Councils and topics").dispatch_event("click")
+    page.get_by_role("button", name="Add councils").click()
+    modal = page.locator(".modal-dialog")
+    for name in ("Wigan Council", "Bolton Council"):
+        modal.get_by_role("textbox", name="Search term").fill(name.split()[0])
+        checkbox = modal.get_by_role("checkbox", name=f"Select {name}")
+        checkbox.check()
+    modal.get_by_role("button", name="Confirm selection").click()
+    expect(modal).to_be_hidden()
+    chosen = page.locator("[data-contentpath='council_links'] .chooser__title")
+    expect(chosen).to_have_count(2)
+    assert chosen.all_inner_texts() == ["Wigan Council", "Bolton Council"]
