@@ -313,15 +313,17 @@ def test_new_case_study_editor_passes_axe(server, sized_page, screenshot, axe_vi
     assert axe_violations(page, exclude_core_widgets=True) == []
     # The main topic is chosen among the ticked topics only, the first ticked until chosen.
     main_topic = page.locator("select[data-casestudies-main-topic]")
+    # (Clicked by event: on a phone the open preview panel covers the checkboxes too.)
     for topic in ("Waste and recycling", "Public health"):
-        page.get_by_role("checkbox", name=topic, exact=True).check()
+        page.get_by_role("checkbox", name=topic, exact=True).dispatch_event("click")
+        expect(page.get_by_role("checkbox", name=topic, exact=True)).to_be_checked()
     offered = main_topic.evaluate(
         "s => [...s.options].filter(o => o.value && !o.disabled).map(o => o.textContent.trim())"
     )
     assert offered == ["Public health", "Waste and recycling"]
     chosen = "s => s.selectedOptions[0].textContent.trim()"
     assert main_topic.evaluate(chosen) == "Waste and recycling"  # the first one ticked
-    page.get_by_role("checkbox", name="Waste and recycling", exact=True).uncheck()
+    page.get_by_role("checkbox", name="Waste and recycling", exact=True).dispatch_event("click")
     assert main_topic.evaluate(chosen) == "Public health"
 
 
@@ -337,10 +339,11 @@ def test_councils_ticked_in_one_chooser_keep_the_order_ticked(server, sized_page
     modal = page.locator(".modal-dialog")
     for name in ("Wigan Council", "Bolton Council"):
         modal.get_by_role("textbox", name="Search term").fill(name.split()[0])
-        checkbox = modal.get_by_role("checkbox", name=f"Select {name}")
+        checkbox = modal.locator(f"input[data-multiple-choice-select][title='Select {name}']")
         checkbox.check()
     modal.get_by_role("button", name="Confirm selection").click()
     expect(modal).to_be_hidden()
-    chosen = page.locator("[data-contentpath='council_links'] .chooser__title")
-    expect(chosen).to_have_count(2)
-    assert chosen.all_inner_texts() == ["Wigan Council", "Bolton Council"]
+    chosen = page.locator("#id_council_links-FORMS [data-chooser-title]")
+    expect(chosen.filter(has_text="Bolton Council")).to_have_count(1)
+    titles = [title.strip() for title in chosen.all_inner_texts() if title.strip()]
+    assert titles == ["Wigan Council", "Bolton Council"]
