@@ -250,7 +250,7 @@ def test_the_apis_own_urls_follow_wagtails_rule_like_the_stock_pages_api(client,
     def hosts(**headers):
         ours = client.get(URL, {"limit": 1}, **headers).json()["items"][0]["meta"]["detail_url"]
         stock = client.get(f"/api/v2/pages/{lib.bins.pk}/", **headers).json()["meta"]
-        return urlsplit(ours)[:2], urlsplit(stock["detail_url"])[:2], urlsplit(stock["html_url"])[:2]
+        return [urlsplit(url)[:2] for url in (ours, stock["detail_url"], stock["html_url"])]
 
     ours, stock, html = hosts(HTTP_HOST="api.internal:8000")
     assert ours == stock == html == ("http", "localhost")

@@ -260,12 +260,12 @@ def test_related_agrees_with_the_rule_scored_by_hand(client, index_page):
         topic_ids, council_ids, regions = shared(page)
         picks = [p.pk for p in chosen if p.live] if page == live[0] else []
 
-        def score(other):
-            other_topics, other_councils, other_regions = shared(other)
+        def score(other, mine=(topic_ids, council_ids, regions)):
+            theirs = shared(other)
             return (
-                3 * len(topic_ids & other_topics)
-                + 2 * bool(council_ids & other_councils)
-                + bool(regions & other_regions)
+                3 * len(mine[0] & theirs[0])
+                + 2 * bool(mine[1] & theirs[1])
+                + bool(mine[2] & theirs[2])
             )
 
         others = [o for o in live if o != page and o.pk not in picks and score(o) > 0]
