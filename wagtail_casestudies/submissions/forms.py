@@ -499,8 +499,8 @@ class SubmissionForm(forms.Form):
                     required=False,
                     label=_("Other councils in the register"),
                     help_text=_(
-                        "Any other councils that took part. In JSON, a list of ids: without a "
-                        "lead council, the first is the lead."
+                        "Any other councils that took part. With no lead council chosen, the "
+                        "first is the lead."
                     ),
                     widget=forms.SelectMultiple(attrs={"size": 8}),
                 ),
