@@ -150,7 +150,6 @@ def test_admin_registers_and_inbox(server, page, screenshot):
     page.goto(f"{server}/admin/")
     page.get_by_role("link", name="Submissions").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("submissions")
-    screenshot(page, "admin-submissions", full_page=False, docs=True)
     hub_id = api(server, "pages/", type="wagtail_casestudies.CovidHubPage", slug="covid-19")[
         "items"
     ][0]["id"]
