@@ -273,3 +273,20 @@ def test_related_agrees_with_the_rule_scored_by_hand(client, index_page):
         expected = (picks + [o.pk for o in others])[:6]
         related = client.get(f"{URL}{page.pk}/").json()["related"]
         assert [card["id"] for card in related] == expected, page.title
+
+
+def test_related_ids_of_an_unsaved_draft_and_without_a_site(lib):
+    """A preview's unsaved draft gets its related case studies by the same rule; without a site
+    there are none to see (and no error)."""
+    from wagtail.models import Site
+
+    from wagtail_casestudies.api.related import related_ids
+    from wagtail_casestudies.models import CaseStudyCouncil, CaseStudyPage
+    from wagtail_casestudies.visibility import visible_cards_of
+
+    draft = CaseStudyPage(title="Kent: compost")
+    draft.council_links.add(CaseStudyCouncil(council=lib.kent, sort_order=0))
+    draft.topics = [lib.waste]
+    site = Site.objects.get(is_default_site=True)
+    assert related_ids(draft, visible_cards_of(site)) == [lib.bins.pk, lib.homes.pk]
+    assert related_ids(draft, visible_cards_of(None)) == []

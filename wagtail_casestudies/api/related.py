@@ -12,6 +12,7 @@ studies with their region bits, the rest.
 
 from __future__ import annotations
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -54,6 +55,8 @@ def _related_rows(
     cards, page_id, chosen, topic_ids, council_ids, regions, limit, *, with_region
 ) -> list[tuple[int, dict, int]]:
     chosen = [pk for pk in dict.fromkeys(chosen) if pk != page_id]
+    if limit < 1:
+        return []
     # Each candidate's score comes from the link tables alone (their indexes), summed per case
     # study in a derived table, and the query looks the candidates' cards up by key. Scoring
     # the cards instead (a correlated count per card, the candidates as a semi-join) had
@@ -79,11 +82,13 @@ def _related_rows(
             link_params += ids
     if not links:
         return []  # nothing shared (a case study with a region has its councils)
-    visible, visible_params = (
-        cards.exclude(pk=page_id)
-        .values("pk", "data", "format", "regions", "publication_date")
-        .query.sql_with_params()
+    columns = cards.exclude(pk=page_id).values(
+        "pk", "data", "format", "regions", "publication_date"
     )
+    try:
+        visible, visible_params = columns.query.get_compiler(using=cards.db).as_sql()
+    except EmptyResultSet:  # no cards to see (no site)
+        return []
     scored = (
         f"SELECT id, SUM(score) AS score FROM ({' UNION ALL '.join(links)}) AS links GROUP BY id"
     )
