@@ -498,10 +498,7 @@ class SubmissionForm(forms.Form):
                     queryset=Council.objects.all(),
                     required=False,
                     label=_("Other councils in the register"),
-                    help_text=_(
-                        "Any other councils that took part. With no lead council chosen, the "
-                        "first is the lead."
-                    ),
+                    help_text=_("Any other councils that took part."),
                     widget=forms.SelectMultiple(attrs={"size": 8}),
                 ),
                 "council_names": LinesField(

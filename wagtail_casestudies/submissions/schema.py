@@ -22,6 +22,7 @@ from .forms import (
     MAX_CHOICES,
     AttachmentsField,
     LinesField,
+    OrderedCouncilsField,
     PartnersField,
     SubmissionForm,
     field_groups,
@@ -70,12 +71,18 @@ def field_schema(form_field: forms.Field) -> dict[str, Any]:
             "maxItems": MAX_CHOICES,
         }
     if isinstance(form_field, forms.ModelMultipleChoiceField):
-        return {
+        schema = {
             "type": "array",
             "items": {"type": "integer"},
             "uniqueItems": True,
             "maxItems": MAX_CHOICES,
         }
+        if isinstance(form_field, OrderedCouncilsField):
+            schema["description"] = _(
+                "Ids of any other councils that took part, in order: without a lead council, "
+                "the first is the lead."
+            )
+        return schema
     if isinstance(form_field, forms.ModelChoiceField):
         return {"type": ["integer", "null"]}
     if isinstance(form_field, forms.BooleanField):
