@@ -18,6 +18,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
@@ -68,17 +69,22 @@ def base_url(request) -> str:
     """``scheme://host`` that the API's own URLs (detail, image and document URLs) start with:
     Wagtail's API rule, so they agree with the stock pages API and with ``html_url``:
     ``WAGTAILAPI_BASE_URL``, else the root URL of the Site that serves the request. Without a
-    request, the configured base URL."""
+    request (v3 binds some fields without one), ``WAGTAILAPI_BASE_URL`` or the admin's base URL.
+    Empty (relative URLs) when none applies."""
     if request is None:
-        configured = getattr(settings, "WAGTAILAPI_BASE_URL", None) or getattr(
-            settings, "WAGTAILADMIN_BASE_URL", ""
-        )
-        return (configured or "").rstrip("/")
+        configured = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
+        return (get_base_url(None) or _scheme_and_host(configured) or "").rstrip("/")
     cached = getattr(request, "_casestudies_base_url", None)
     if cached is None:
         cached = (get_base_url(request) or "").rstrip("/")
         request._casestudies_base_url = cached
     return cached
+
+
+def _scheme_and_host(url: str) -> str:
+    """The ``scheme://host`` part of a URL, as Wagtail's ``get_base_url`` keeps it."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
 def absolute_url(url: str | None, request=None) -> str | None:

@@ -85,7 +85,8 @@ class Command(BaseCommand):
             "--site-url",
             default=settings.WAGTAILADMIN_BASE_URL,
             help="Where the site runs (default: WAGTAILADMIN_BASE_URL). Wagtail's default site, "
-            "localhost:80, is moved there so 'View live' and the pages API's links work.",
+            "localhost:80, or a local address of an earlier run, is moved there so 'View live' "
+            "and the API's links work.",
         )
 
     def handle(self, *args, force=False, site_url="", verbosity=1, **options):
@@ -234,8 +235,18 @@ class Command(BaseCommand):
     @staticmethod
     def ensure_site_address(site: Site, site_url: str) -> None:
         address = urlsplit(site_url or "")
-        untouched = site.hostname == "localhost" and site.port == 80
-        if untouched and address.hostname:
+        # Wagtail's default (localhost:80), or a local address this command set on an earlier
+        # run (another PORT): the API's and the pages' URLs start where the site now runs.
+        local = site.hostname in ("localhost", "127.0.0.1")
+        if (
+            local
+            and address.hostname
+            and (site.hostname, site.port)
+            != (
+                address.hostname,
+                address.port or (443 if address.scheme == "https" else 80),
+            )
+        ):
             site.hostname = address.hostname
             site.port = address.port or (443 if address.scheme == "https" else 80)
             site.site_name = settings.WAGTAIL_SITE_NAME
