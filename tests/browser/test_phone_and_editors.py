@@ -341,6 +341,11 @@ def test_councils_ticked_in_one_chooser_keep_the_order_ticked(server, sized_page
         modal.get_by_role("textbox", name="Search term").fill(name.split()[0])
         checkbox = modal.locator(f"input[data-multiple-choice-select][title='Select {name}']")
         checkbox.check()
+    # Back to Wigan: still ticked, and still first.
+    modal.get_by_role("textbox", name="Search term").fill("Wigan")
+    expect(
+        modal.locator("input[data-multiple-choice-select][title='Select Wigan Council']")
+    ).to_be_checked()
     modal.get_by_role("button", name="Confirm selection").click()
     expect(modal).to_be_hidden()
     chosen = page.locator("#id_council_links-FORMS [data-chooser-title]")
