@@ -2,11 +2,21 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests import factories
+from wagtail_casestudies.models import CaseStudySubmissionPage
 
 
 @pytest.fixture
 def index_page(db):
     return factories.make_index_page()
+
+
+@pytest.fixture
+def submission_page(index_page):
+    """The submission form page, published below the case-study index."""
+    page = CaseStudySubmissionPage(title="Send us a case study", slug="submit")
+    index_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 @pytest.fixture

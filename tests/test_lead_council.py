@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from tests import factories
 from tests.submissions_support import as_form_data, valid_payload
-from wagtail_casestudies.models import CaseStudySubmission, CaseStudySubmissionPage
+from wagtail_casestudies.models import CaseStudySubmission
 
 SUBMIT_URL = "/casestudies/submit/"
 INBOX = "wagtail_casestudies_casestudysubmission_modeladmin_"
@@ -33,14 +33,6 @@ def councils(db):
         "other": factories.make_council("Bolton Council"),
         "third": factories.make_council("Agecroft Parish Council"),
     }
-
-
-@pytest.fixture
-def submission_page(index_page):
-    page = CaseStudySubmissionPage(title="Send us a case study", slug="submit")
-    index_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def payload_with_lead(councils) -> dict:

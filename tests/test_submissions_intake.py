@@ -23,7 +23,7 @@ from tests.submissions_support import (
     valid_payload,
     zip_file,
 )
-from wagtail_casestudies.models import CaseStudySubmission, CaseStudySubmissionPage
+from wagtail_casestudies.models import CaseStudySubmission
 from wagtail_casestudies.submissions.models import SubmissionStatus
 from wagtail_casestudies.submissions.storage import private_storage
 
@@ -52,14 +52,6 @@ def topic(db):
 def editor(admin_user):
     # The superuser may change submissions, so is told about new ones.
     return admin_user
-
-
-@pytest.fixture
-def submission_page(index_page):
-    page = CaseStudySubmissionPage(title="Send us a case study", slug="submit")
-    index_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

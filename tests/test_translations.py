@@ -26,7 +26,7 @@ from tests import factories
 from tests.submissions_support import as_form_data, valid_payload
 from tests.word_support import fill_template
 from wagtail_casestudies.importing.headings import heading_key
-from wagtail_casestudies.models import CaseStudySubmission, CaseStudySubmissionPage
+from wagtail_casestudies.models import CaseStudySubmission
 from wagtail_casestudies.submissions.docx import DOCX_CONTENT_TYPE, build_template_document
 from wagtail_casestudies.submissions.sanitise import html_to_text
 from wagtail_casestudies.submissions.schema import submission_schema
@@ -187,14 +187,6 @@ def bilingual(settings):
 
 
 WELSH = {"Accept-Language": "cy"}
-
-
-@pytest.fixture
-def submission_page(index_page):
-    page = CaseStudySubmissionPage(title="Send us a case study", slug="submit")
-    index_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from tests.word_support import (
 from wagtail_casestudies.importing.headings import heading_key
 from wagtail_casestudies.importing.html import read_html
 from wagtail_casestudies.importing.word import read_word
-from wagtail_casestudies.models import CaseStudySubmission, CaseStudySubmissionPage
+from wagtail_casestudies.models import CaseStudySubmission
 from wagtail_casestudies.submissions.docx import DOCX_CONTENT_TYPE
 from wagtail_casestudies.submissions.sanitise import html_to_text
 from wagtail_casestudies.submissions.services import convert_submission
@@ -462,14 +462,6 @@ def test_a_document_over_the_limit_is_refused(client, db, settings):
 
 
 # --- The form page's "send us your filled-in template instead" ----------------------------------
-
-
-@pytest.fixture
-def submission_page(index_page):
-    page = CaseStudySubmissionPage(title="Send us a case study", slug="submit")
-    index_page.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def test_the_form_page_offers_the_word_upload(client, submission_page):
