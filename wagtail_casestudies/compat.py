@@ -22,11 +22,9 @@ BLOCKS_DEFER_REQUIRED_FOR_DRAFTS = hasattr(Block, "defer_required_validation")
 
 # Wagtail < 8.0: the API's URL helpers live in the v2 package.
 if WAGTAIL_VERSION >= (8, 0):
-    from wagtail.api.utils import get_base_url
+    from wagtail.api.utils import get_base_url  # noqa: F401 - for representation.base_url
 else:
-    from wagtail.api.v2.utils import get_base_url
-
-__all__ = ["get_base_url"]
+    from wagtail.api.v2.utils import get_base_url  # noqa: F401
 
 
 def get_base_page_model_string() -> str:

@@ -45,8 +45,8 @@ def import_from_word_listing_button(page, user, next_url=None):
 
 @hooks.register("insert_editor_js")
 def chosen_order_js():
-    """Choosers of several items send them in the order they were ticked: the councils'
-    order is the lead council first."""
+    """The councils' chooser sends the councils ticked together in the order they were ticked:
+    the first is the lead council (``viewsets.CouncilsInOrderChosenView``)."""
     return format_html(
         '<script src="{}"></script>', static("wagtail_casestudies/admin/chosen-order.js")
     )

@@ -1,9 +1,9 @@
 // The councils' chooser (Wagtail's MultipleChooserPanel) sends the ticked councils in the order
 // of its listing, so ticking Wigan then Bolton would make Bolton the lead council. This keeps
 // the order in which they were ticked: the checkboxes stop sending themselves, and one hidden
-// input per ticked council, in that order, sends the ids instead (ChosenInOrder on the server
-// answers in the order sent). The hidden inputs sit outside the results, so a search inside the
-// modal keeps them; councils ticked before a search are shown ticked again when they reappear.
+// input per ticked council, in that order, sends the ids instead (CouncilsInOrderChosenView on
+// the server answers in the order sent). The hidden inputs sit outside the results, so a search
+// inside the modal keeps them; councils ticked before a search show ticked when they reappear.
 (() => {
   const CHECKBOX = 'input[data-multiple-choice-select]';
   const FORM = 'form[data-multiple-choice-form]';
