@@ -37,7 +37,8 @@ from .document import ImportedCaseStudy
 from .html import read_html
 from .intake import title_councils
 from .models import CaseStudyImportSource, source_key
-from .word import check_word_file, read_word
+from .word import read_word
+from .word_file import check_word_file
 
 WORD_SUFFIXES = {".docx"}
 EXPORT_SUFFIXES = {".jsonl", ".ndjson", ".csv"}

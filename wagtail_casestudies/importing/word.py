@@ -1,9 +1,8 @@
 """Read a Word document (.docx) into an :class:`~.document.ImportedCaseStudy`.
 
 It does not care where the document came from (the intake's endpoint or form page, the admin's
-"Import from Word", ``casestudies_import``): it takes bytes. :func:`check_word_file` refuses
-what is not a Word document, is encrypted, holds macros or is too large, with an error that says
-which; :func:`read_word` reads one that passed.
+"Import from Word", ``casestudies_import``): it takes bytes that ``word_file.check_word_file``
+accepted.
 
 The package's own template, filled in, is read by its structure: the guidance (grey italics) and
 every line the template itself contains are left out, labelled table cells are the form's
@@ -15,21 +14,16 @@ from __future__ import annotations
 
 import functools
 import io
-import zipfile
 from html import escape
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.encoding import force_str
-from django.utils.translation import gettext_lazy as _
 from docx import Document
 from docx.table import Table as DocxTable
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 
-from ..conf import settings as casestudy_settings
 from ..submissions.docx import (
     COUNCILS_LABEL,
     GUIDANCE_COLOUR,
@@ -38,93 +32,21 @@ from ..submissions.docx import (
     build_template_document,
     required_label,
 )
-from ..submissions.files import detect_document_type
 from ..submissions.forms import HONEYPOT_FIELD, IDEMPOTENCY_FIELD, SubmissionForm
 from ..template import each_template_language
 from .document import Assembler, DocumentImage, Fragment, ImportedCaseStudy
 from .headings import MAX_HEADING_LENGTH, heading_key
-
-# An encrypted .docx (and a Word 97-2003 .doc) is an OLE compound file, not a zip.
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
-MACRO_CONTENT_TYPE = "application/vnd.ms-word.document.macroEnabled"
-
-
-# --- Refusing what is not a Word document we can read --------------------------------------------
-
-
-def check_word_file(content: bytes, name: str = "") -> None:
-    """Raise ValidationError (code ``too_large``, ``encrypted``, ``old_word_format``,
-    ``macro_enabled`` or ``not_word``) unless ``content`` is a .docx we may read."""
-    name = name or _("The document")
-    limit = casestudy_settings.SUBMISSION_MAX_DOCUMENT_SIZE
-    if len(content) > limit:
-        raise ValidationError(
-            _("%(name)s is %(size)s; a Word document may be at most %(limit)s."),
-            code="too_large",
-            params={
-                "name": name,
-                "size": filesizeformat(len(content)),
-                "limit": filesizeformat(limit),
-            },
-        )
-    if content.startswith(OLE_SIGNATURE):
-        if ENCRYPTION_STREAM in content:
-            raise ValidationError(
-                _(
-                    "%(name)s is protected with a password, so it cannot be read. Remove the "
-                    "password in Word (File, Info, Protect Document) and send it again."
-                ),
-                code="encrypted",
-                params={"name": name},
-            )
-        raise ValidationError(
-            _("%(name)s is an old Word 97-2003 file. Save it as a .docx and send it again."),
-            code="old_word_format",
-            params={"name": name},
-        )
-    if _has_macros(content):
-        raise ValidationError(
-            _(
-                "%(name)s contains macros, which we do not accept. Save it as a Word Document "
-                "(.docx) rather than a macro-enabled one (.docm) and send it again."
-            ),
-            code="macro_enabled",
-            params={"name": name},
-        )
-    if detect_document_type(io.BytesIO(content)) != "docx":
-        raise ValidationError(
-            _("%(name)s is not a Word document. Send the filled-in template as a .docx file."),
-            code="not_word",
-            params={"name": name},
-        )
-
-
-def _has_macros(content: bytes) -> bool:
-    if not content.startswith(b"PK"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            names = [n.lower() for n in archive.namelist()]
-            if any(n.rsplit("/", 1)[-1] == "vbaproject.bin" for n in names):
-                return True
-            if "[content_types].xml" in names:
-                real = next(n for n in archive.namelist() if n.lower() == "[content_types].xml")
-                with archive.open(real) as part:
-                    return MACRO_CONTENT_TYPE.encode() in part.read(1024 * 1024)
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
-    return False
-
+from .word_file import Deadline, open_word_document, reading_errors
 
 # --- Reading -----------------------------------------------------------------------------------
 
 
-def read_word(content: bytes) -> ImportedCaseStudy:
-    """The case study in a .docx that passed :func:`check_word_file`."""
-    document = Document(io.BytesIO(content))
-    reader = _Reader(document)
-    return reader.read()
+def read_word(content: bytes, name: str = "") -> ImportedCaseStudy:
+    """The case study in a .docx that passed :func:`check_word_file`. Raises ValidationError
+    (never anything else) when it cannot be read after all."""
+    with reading_errors(name):
+        document = open_word_document(content)
+        return _Reader(document, Deadline()).read()
 
 
 def _normalise(text: str) -> str:
@@ -207,8 +129,9 @@ def _is_bold(run, paragraph: Paragraph) -> bool:
 
 
 class _Reader:
-    def __init__(self, document):
+    def __init__(self, document, deadline: Deadline):
         self.document = document
+        self.deadline = deadline
         self.assembler = Assembler()
         self.template_language = _template_language(document)
         self.is_template = self.template_language is not None

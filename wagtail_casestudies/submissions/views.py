@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ..conf import settings as casestudy_settings
 from ..importing.intake import read_submission
-from ..importing.word import check_word_file
+from ..importing.word_file import check_word_file
 from .docx import DOCX_CONTENT_TYPE, build_template_document
 from .forms import HONEYPOT_FIELD, IDEMPOTENCY_FIELD, SubmissionForm
 from .models import SubmissionSource
