@@ -26,10 +26,10 @@ from tests.word_support import (
 from wagtail_casestudies.importing.headings import heading_key
 from wagtail_casestudies.importing.html import read_html
 from wagtail_casestudies.importing.word import read_word
-from wagtail_casestudies.models import CaseStudySubmission
+from wagtail_casestudies.models import CaseStudyPage, CaseStudySubmission
 from wagtail_casestudies.submissions.docx import DOCX_CONTENT_TYPE
 from wagtail_casestudies.submissions.sanitise import html_to_text
-from wagtail_casestudies.submissions.services import convert_submission
+from wagtail_casestudies.submissions.services import ConversionError, convert_submission
 
 SUBMIT_URL = "/casestudies/submit/"
 TEMPLATE_URL = "/casestudies/template.docx"
@@ -129,22 +129,34 @@ def test_an_idempotency_key_works_for_word_documents_as_for_json(client, cornwal
     assert CaseStudySubmission.objects.count() == 1
 
 
-def test_a_template_with_sections_left_empty_gets_errors_naming_them(client, cornwall):
+def test_a_template_with_sections_left_empty_is_kept_as_incomplete_naming_them(client, cornwall):
     template = client.get(TEMPLATE_URL).content
     document = fill_template(template, typed={"solution": "We built a wheel."})
     response = post_word(client, document)
-    assert response.status_code == 400
-    errors = response.json()["errors"]
-    assert {"challenge", "impact", "sustainability", "lessons_learned"} <= set(errors)
-    assert "solution" not in errors
-    assert CaseStudySubmission.objects.count() == 0
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["status"] == "incomplete"
+    missing = {item["field"] for item in body["missing"]}
+    assert {"challenge", "impact", "sustainability", "lessons_learned"} <= missing
+    assert "solution" not in missing
+    submission = CaseStudySubmission.objects.get(reference=body["reference"])
+    assert submission.status == "incomplete"
+    assert html_to_text(submission.data["solution"]) == "We built a wheel."
+    assert submission.attachments.filter(original_name="case-study.docx").exists()
 
 
-def test_a_document_without_consent_is_refused_on_the_consent_field(client, cornwall):
+def test_a_document_without_consent_is_kept_but_cannot_become_a_case_study(
+    client, cornwall, admin_user, index_page
+):
     template = client.get(TEMPLATE_URL).content
     response = post_word(client, fill_template(template, ticks=()))
-    assert response.status_code == 400
-    assert "consent_publish" in response.json()["errors"]
+    assert response.status_code == 201, response.content
+    assert "consent_publish" in {item["field"] for item in response.json()["missing"]}
+    submission = CaseStudySubmission.objects.get(reference=response.json()["reference"])
+    assert not submission.consent_publish
+    with pytest.raises(ConversionError, match="not agreed"):
+        convert_submission(submission, index_page, admin_user)
+    assert not CaseStudyPage.objects.exists()
 
 
 # --- A document that never saw the template ------------------------------------------------------
@@ -186,10 +198,11 @@ def test_a_council_document_posted_to_the_intake_names_its_lead_council_from_the
     client, cornwall, admin_user, index_page
 ):
     document = council_document()
-    # Consent is a field of the form: a document that does not give it is asked for it.
+    # Consent is a field of the form: a document that does not give it is kept, and asked for it.
     response = post_word(client, document)
-    assert response.status_code == 400
-    assert set(response.json()["errors"]) == {"consent_publish"}
+    assert response.status_code == 201
+    assert {item["field"] for item in response.json()["missing"]} == {"consent_publish"}
+    CaseStudySubmission.objects.all().delete()
 
     with_consent = Document(io.BytesIO(document))
     with_consent.add_paragraph("Consent", style="Heading 1")
@@ -491,7 +504,7 @@ def test_a_word_document_uploaded_on_the_form_page_is_received(client, submissio
     assert html_to_text(submission.data["solution"]) == "We built a decision wheel."
 
 
-def test_a_word_document_missing_sections_comes_back_as_the_form_with_what_was_read(
+def test_a_word_document_missing_sections_is_kept_and_comes_back_as_the_form_with_what_was_read(
     client, submission_page, cornwall
 ):
     document = Document()
@@ -503,13 +516,16 @@ def test_a_word_document_missing_sections_comes_back_as_the_form_with_what_was_r
         submission_page.url,
         {"word_document": SimpleUploadedFile("short.docx", to_bytes(document))},
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
+    submission = CaseStudySubmission.objects.get()
+    assert submission.status == "incomplete"
     html = response.content.decode()
+    assert submission.reference in html
     assert "There is a problem with your case study" in html
     assert 'href="#section-challenge"' in html
     assert 'value="Cornwall Council: the decision wheel"' in html  # what was read is shown
     assert "We built a decision wheel." in html
-    assert not CaseStudySubmission.objects.exists()
+    assert "&lt;p&gt;" not in html  # as plain text, not markup
 
 
 def test_a_refused_word_document_is_explained_beside_the_upload(client, submission_page):

@@ -28,7 +28,7 @@ from ..models import CaseStudyPage, Council, PartnerKind, Topic
 from ..template import TEMPLATE_SECTIONS, TemplateSection
 from ..validators import has_control_characters, validate_single_line, validate_web_url
 from .files import DOCUMENT, FILE_TYPES, IMAGE, check_document, check_image
-from .sanitise import clean_rich_text, clean_text
+from .sanitise import clean_rich_text, clean_text, html_to_text
 
 # Children of the contact block a submitter does not fill in: the contact's council is the lead
 # council, and publishing the contact details is the consent choice below.
@@ -442,23 +442,26 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
     def _check_values(self, value):
-        pk_field = self.queryset.model._meta.pk
-        if isinstance(pk_field, models.IntegerField):
-            for pk in value:
-                self._check_integer_id(pk_field, pk)
+        for pk in value:
+            check_integer_id(self.queryset, pk, self.error_messages["invalid_pk_value"])
         return super()._check_values(value)
 
-    def _check_integer_id(self, pk_field, pk) -> None:
-        invalid = ValidationError(
-            self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
-        )
-        text = str(pk).strip() if isinstance(pk, str | int) and not isinstance(pk, bool) else ""
-        if not text.lstrip("+-").isascii() or not text.lstrip("+-").isdigit():
-            raise invalid  # a float, 1e20, '٣', a list, …
-        try:
-            pk_field.run_validators(int(text))  # the column's range, from the database backend
-        except ValidationError:
-            raise invalid from None
+
+def check_integer_id(queryset, pk, message, code: str = "invalid_pk_value") -> None:
+    """Raise ValidationError unless ``pk`` is a whole number the primary key's column can hold
+    (for a model with an integer key): a float (``48.9``), ``1e999`` or an id past 64 bits must
+    be refused before the database driver sees it."""
+    pk_field = queryset.model._meta.pk
+    if not isinstance(pk_field, models.IntegerField):
+        return
+    invalid = ValidationError(message, code=code, params={"pk": pk})
+    text = str(pk).strip() if isinstance(pk, str | int) and not isinstance(pk, bool) else ""
+    if not text.lstrip("+-").isascii() or not text.lstrip("+-").isdigit():
+        raise invalid  # a float, 1e20, '٣', a list, …
+    try:
+        pk_field.run_validators(int(text))  # the column's range, from the database backend
+    except ValidationError:
+        raise invalid from None
 
 
 class OrderedCouncilsField(BoundedModelMultipleChoiceField):
@@ -469,6 +472,13 @@ class OrderedCouncilsField(BoundedModelMultipleChoiceField):
 class CouncilChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Council) -> str:
         return str(obj)
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            check_integer_id(
+                self.queryset, value, self.error_messages["invalid_choice"], "invalid_choice"
+            )
+        return super().to_python(value)
 
 
 class SubmissionForm(forms.Form):
@@ -675,6 +685,61 @@ class SubmissionForm(forms.Form):
             }
         )
         return data
+
+    def kept_values(self) -> tuple[dict, list[dict], list[tuple[str, str]]]:
+        """For a form that did not validate, what can still be kept: ``(data, missing,
+        leftovers)``. ``data`` has ``to_data``'s shape, with the text of a field that failed a
+        check (too long, say) kept sanitised rather than dropped; ``missing`` lists every error
+        as ``{"field", "label", "message", "code"}``; ``leftovers`` are ``(label, text)`` for other
+        values that failed (an email address that is not one), for an editor to read.
+
+        A Word document that lacks something only its sender can give is stored like this, so
+        nothing it holds is lost while the sender completes it."""
+        data = self.to_data()
+        missing, leftovers = [], []
+        for name, errors in self.errors.get_json_data().items():
+            form_field = self.fields.get(name)
+            label = str(form_field.label or name) if form_field is not None else ""
+            for error in errors:
+                missing.append({"field": name, "label": label, **error})
+            if form_field is None or isinstance(form_field, forms.FileField):
+                continue
+            widget = form_field.widget
+            raw = widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            if isinstance(form_field, RichTextInputField):
+                data[name] = clean_rich_text(raw if isinstance(raw, str) else "")
+            elif isinstance(form_field, PlainTextField):
+                data[name] = clean_text(raw if isinstance(raw, str) else "")
+            elif isinstance(raw, str) and clean_text(raw):
+                leftovers.append((str(form_field.label or name), clean_text(raw)))
+        return data, missing, leftovers
+
+    @classmethod
+    def data_from_submission(cls, submission) -> dict:
+        """What a stored submission holds, as the data this form is bound with to complete it:
+        rich text as plain text (a blank line between paragraphs), councils and topics by id."""
+        data = dict(submission.data or {})
+        values: dict = {}
+        for name, form_field in template_fields().items():
+            value = data.get(name)
+            if value in (None, ""):
+                continue
+            if isinstance(form_field, RichTextInputField):
+                value = "\n\n".join(
+                    line for line in html_to_text(value).split("\n") if line.strip()
+                )
+            values[name] = value
+        councils = list(data.get("councils") or [])
+        if councils:
+            values["lead_council"] = councils[0]
+            values["councils"] = councils[1:]
+        values["council_names"] = list(submission.unmatched_council_names or [])
+        values["partners"] = list(data.get("partners") or [])
+        values["topics"] = list(data.get("topics") or [])
+        for name in ("consent_publish", "consent_publish_contact"):
+            if data.get(name):
+                values[name] = True
+        return values
 
     def json_errors(self) -> dict:
         """Field errors as ``{field: [{"message": …, "code": …}]}``, non-field ones as

@@ -39,6 +39,9 @@ def new_reference() -> str:
 
 
 class SubmissionStatus(models.TextChoices):
+    # A Word document read and kept that still lacks something only its sender can give (the
+    # consent to publish, say): the sender is sent a link to complete it (``missing`` says what).
+    INCOMPLETE = "incomplete", _("Incomplete")
     NEW = "new", _("New")
     IN_REVIEW = "in_review", _("In review")
     ACCEPTED = "accepted", _("Accepted")
@@ -97,6 +100,13 @@ class CaseStudySubmission(models.Model):
         _("idempotency key"), max_length=255, null=True, blank=True, unique=True, editable=False
     )
     payload_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    missing = models.JSONField(
+        _("still missing"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("What an incomplete submission still needs, as the form's errors."),
+    )
 
     notified_at = models.DateTimeField(_("editors notified"), null=True, blank=True, editable=False)
     notification_attempts = models.PositiveIntegerField(default=0, editable=False)
@@ -132,6 +142,15 @@ class CaseStudySubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.title}"
+
+    @property
+    def is_incomplete(self) -> bool:
+        return self.status == SubmissionStatus.INCOMPLETE
+
+    @property
+    def can_be_published(self) -> bool:
+        """Nothing is published without the sender's consent to publish it."""
+        return self.consent_publish
 
     @property
     def is_converted(self) -> bool:

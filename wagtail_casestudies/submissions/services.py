@@ -8,12 +8,15 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
+from html import escape
 
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
+from django.core.signing import BadSignature, Signer
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -40,7 +43,7 @@ from .models import (
     SubmissionStatus,
 )
 from .privacy import private_collection, unguessable_name
-from .sanitise import clean_text
+from .sanitise import clean_text, html_to_text
 
 logger = logging.getLogger(__name__)
 
@@ -177,14 +180,34 @@ def store_submission(
     source: str,
     idempotency_key: str | None = None,
     extra_data: dict | None = None,
+    incomplete: bool = False,
+    fallback_title: str = "",
 ):
     """Store a valid submission and its attachments in one transaction, then ask for editors to be
     notified once it is committed. A repeat (same idempotency key, or the same payload within
     SUBMISSION_DUPLICATE_WINDOW) returns the first submission instead of storing another.
     ``extra_data`` is kept in ``data`` beside the form's values (what a Word document held
     beyond the form's fields, see ``importing.intake``).
+
+    With ``incomplete`` the form did not validate and is stored all the same, as an incomplete
+    submission whose ``missing`` lists the form's errors (a Word document lacking the consent
+    to publish, say): whatever the form could keep is kept (``SubmissionForm.kept_values``),
+    nothing is published from it, and its sender may complete it (``completion_token``).
+    ``fallback_title`` names it in the inbox when it has no title of its own.
     """
-    data = {**form.to_data(), **(extra_data or {})}
+    missing: list[dict] = []
+    if incomplete:
+        data, missing, leftovers = form.kept_values()
+        if leftovers:
+            imported = dict((extra_data or {}).get("imported") or {})
+            imported["unplaced"] = list(imported.get("unplaced") or []) + [
+                ["paragraph", f"<p>{escape(label)}: {escape(value)}</p>"]
+                for label, value in leftovers
+            ]
+            extra_data = {**(extra_data or {}), "imported": imported}
+    else:
+        data = form.to_data()
+    data = {**data, **(extra_data or {})}
     attachments = form.attachments()
     fingerprint = payload_hash(data, attachments)
     idempotency_key = (idempotency_key or "").strip() or None
@@ -204,35 +227,23 @@ def store_submission(
                     return StoreResult(existing, created=False)
             submission = CaseStudySubmission.objects.create(
                 source=source,
-                title=data["title"],
-                summary=data["summary"],
-                contact_name=data.get("contact_name") or "",
-                contact_email=data.get("contact_email") or "",
+                status=SubmissionStatus.INCOMPLETE if incomplete else SubmissionStatus.NEW,
+                title=(data.get("title") or fallback_title)[:255],
+                summary=data.get("summary") or "",
+                contact_name=(data.get("contact_name") or "")[:255],
+                contact_email=_valid_email(data.get("contact_email")),
                 unmatched_council_names=cd.get("unmatched_council_names") or [],
                 consent_publish=data["consent_publish"],
                 consent_publish_contact=data["consent_publish_contact"],
                 data=data,
-                raw_data=raw_data,
+                raw_data=without_nul(raw_data),
                 idempotency_key=idempotency_key,
                 payload_hash=fingerprint,
+                missing=missing,
             )
             submission.councils.set(cd.get("all_councils") or [])
             submission.topics.set(cd.get("topics") or [])
-            for kind, upload, checked in attachments:
-                attachment = SubmissionAttachment(
-                    submission=submission,
-                    kind=AttachmentKind.DOCUMENT if kind == DOCUMENT else AttachmentKind.IMAGE,
-                    original_name=upload.name[:255],
-                    file_type=checked.file_type.key,
-                    content_type=checked.file_type.content_type,
-                    size=checked.size,
-                    sha256=_sha256(upload),
-                )
-                upload.seek(0)
-                stored = without_personal_metadata(upload, upload.name) if kind == IMAGE else upload
-                attachment.file.save(upload.name, stored, save=False)
-                stored_files.append(attachment.file)
-                attachment.save()
+            stored_files.extend(_store_attachments(submission, attachments))
     except IntegrityError:
         _delete_files(stored_files)
         if idempotency_key:
@@ -247,6 +258,138 @@ def store_submission(
 
     transaction.on_commit(lambda: notify_editors(submission))
     return StoreResult(submission, created=True)
+
+
+def _store_attachments(submission, attachments) -> list:
+    """Store each checked upload as an attachment of ``submission``; returns the stored files
+    (for the caller to delete if its transaction fails)."""
+    stored_files = []
+    for kind, upload, checked in attachments:
+        attachment = SubmissionAttachment(
+            submission=submission,
+            kind=AttachmentKind.DOCUMENT if kind == DOCUMENT else AttachmentKind.IMAGE,
+            original_name=upload.name[:255],
+            file_type=checked.file_type.key,
+            content_type=checked.file_type.content_type,
+            size=checked.size,
+            sha256=_sha256(upload),
+        )
+        upload.seek(0)
+        stored = without_personal_metadata(upload, upload.name) if kind == IMAGE else upload
+        attachment.file.save(upload.name, stored, save=False)
+        stored_files.append(attachment.file)
+        attachment.save()
+    return stored_files
+
+
+def without_nul(value):
+    """``value`` without NUL characters, which PostgreSQL cannot store in text or JSON; the raw
+    data keeps what was sent, and the cleaned fields drop them anyway."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {without_nul(key): without_nul(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [without_nul(item) for item in value]
+    return value
+
+
+def _valid_email(value) -> str:
+    try:
+        validate_email(value or "")
+    except ValidationError:
+        return ""
+    return value
+
+
+# --- Completing an incomplete submission ----------------------------------------------------------
+
+COMPLETION_SALT = "wagtail_casestudies.submissions.complete"
+
+
+def completion_token(submission: CaseStudySubmission) -> str:
+    """The secret that lets whoever sent an incomplete submission complete it: the reference,
+    signed with the site's secret key (so nothing is stored, and the same link comes back for
+    the same submission)."""
+    return Signer(salt=COMPLETION_SALT).sign(submission.reference)
+
+
+def submission_to_complete(token: str) -> CaseStudySubmission | None:
+    """The incomplete submission ``token`` is for, if it is still incomplete and recent enough
+    (SUBMISSION_COMPLETION_DAYS); else None."""
+    try:
+        reference = Signer(salt=COMPLETION_SALT).unsign(str(token or "")[:200])
+    except BadSignature:
+        return None
+    since = timezone.now() - datetime.timedelta(days=casestudy_settings.SUBMISSION_COMPLETION_DAYS)
+    return CaseStudySubmission.objects.filter(
+        reference=reference, status=SubmissionStatus.INCOMPLETE, created_at__gte=since
+    ).first()
+
+
+def complete_submission(submission: CaseStudySubmission, form) -> CaseStudySubmission:
+    """Complete an incomplete submission with a valid form its sender filled in: its values
+    replace the stored ones (what the document held beyond the form stays), new attachments are
+    added, and editors are told. A section the sender left as it was shown keeps its stored
+    formatting (the form shows rich text as plain text)."""
+    data = form.to_data()
+    stored = submission.data or {}
+    for name, value in list(data.items()):
+        before = stored.get(name)
+        if isinstance(before, str) and isinstance(value, str) and _same_words(before, value):
+            data[name] = before
+    if "imported" in stored:
+        data["imported"] = stored["imported"]
+    cd = form.cleaned_data
+    stored_files: list = []
+    try:
+        with transaction.atomic():
+            locked = CaseStudySubmission.objects.select_for_update().get(pk=submission.pk)
+            if locked.status != SubmissionStatus.INCOMPLETE:
+                return locked
+            locked.status = SubmissionStatus.NEW
+            locked.missing = []
+            locked.title = data["title"]
+            locked.summary = data["summary"]
+            locked.contact_name = data.get("contact_name") or ""
+            locked.contact_email = data.get("contact_email") or ""
+            locked.unmatched_council_names = cd.get("unmatched_council_names") or []
+            locked.consent_publish = data["consent_publish"]
+            locked.consent_publish_contact = data["consent_publish_contact"]
+            locked.data = data
+            locked.save()
+            locked.councils.set(cd.get("all_councils") or [])
+            locked.topics.set(cd.get("topics") or [])
+            stored_files = _store_attachments(locked, form.attachments())
+    except BaseException:
+        _delete_files(stored_files)
+        raise
+    transaction.on_commit(lambda: notify_editors(locked))
+    return locked
+
+
+def _same_words(html: str, text: str) -> bool:
+    return " ".join(html_to_text(html).split()) == " ".join(html_to_text(text).split())
+
+
+def notify_sender(submission: CaseStudySubmission, complete_url: str) -> bool:
+    """Email the contact a submission names the link to complete it. Never raises: a failure
+    is logged (the sender also got the link on the page or in the API's answer)."""
+    if not submission.contact_email or not complete_url:
+        return False
+    context = {"submission": submission, "complete_url": complete_url}
+    try:
+        subject = " ".join(
+            render_to_string(
+                "wagtail_casestudies/submissions/email/complete_subject.txt", context
+            ).split()
+        )
+        body = render_to_string("wagtail_casestudies/submissions/email/complete_body.txt", context)
+        EmailMessage(subject=subject, body=body, to=[submission.contact_email]).send()
+    except Exception:
+        logger.exception("Could not email the sender of submission %s", submission)
+        return False
+    return True
 
 
 def _wait_for_the_same_payload(fingerprint: str) -> bool:
@@ -456,6 +599,14 @@ def convert_submission(submission: CaseStudySubmission, parent, user) -> Convers
         raise ConversionError(_("A case study cannot be added under %(page)s.") % {"page": parent})
     with transaction.atomic():
         submission = CaseStudySubmission.objects.select_for_update().get(pk=submission.pk)
+        if not submission.can_be_published:
+            raise ConversionError(
+                _(
+                    "Submission %(reference)s cannot become a case study yet: its sender has "
+                    "not agreed to its publication."
+                )
+                % {"reference": submission.reference}
+            )
         if submission.is_converted:
             raise AlreadyConverted(
                 _("Submission %(reference)s has already been converted.")

@@ -10,24 +10,40 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from django.core.exceptions import RequestDataTooBig, ValidationError
+from django.core.exceptions import (
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+    ValidationError,
+)
+from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Site
 
 from ..conf import settings as casestudy_settings
 from ..importing.intake import read_submission
-from ..importing.word_file import check_word_file
+from ..importing.word_file import check_word_file, reading_errors
 from .docx import DOCX_CONTENT_TYPE, build_template_document
 from .forms import HONEYPOT_FIELD, IDEMPOTENCY_FIELD, SubmissionForm
-from .models import SubmissionSource
+from .models import CaseStudySubmissionPage, SubmissionSource, SubmissionStatus
 from .sanitise import clean_text
 from .schema import NOT_IN_SCHEMA, field_schema, submission_schema
-from .services import IdempotencyConflict, rate_limit_exceeded, store_submission
+from .services import (
+    IdempotencyConflict,
+    complete_submission,
+    completion_token,
+    notify_sender,
+    rate_limit_exceeded,
+    store_submission,
+    submission_to_complete,
+)
 
 JSON_TYPES = {
     "string": str,
@@ -42,6 +58,8 @@ NOT_KEPT = {"csrfmiddlewaretoken", HONEYPOT_FIELD}
 WORD_FIELD = "document"
 # The form page's "send us your filled-in template instead" upload.
 WORD_UPLOAD_FIELD = "word_document"
+# The query parameter (and the form's hidden field) carrying the link's completion token.
+COMPLETE_PARAMETER = "complete"
 
 
 @dataclass
@@ -65,9 +83,19 @@ def _with_idempotency_header(request, data):
 
 
 def _process(
-    request, form: SubmissionForm, *, source: str, raw_data: dict, extra_data: dict | None = None
+    request,
+    form: SubmissionForm,
+    *,
+    source: str,
+    raw_data: dict,
+    extra_data: dict | None = None,
+    document_name: str = "",
 ) -> Outcome:
-    if not form.is_valid():
+    """Validate and store. A Word document (``document_name``) is stored even when the form
+    finds something missing, as an incomplete submission its sender can complete: a readable
+    document is never lost."""
+    valid = form.is_valid()
+    if not valid and not document_name:
         return Outcome(form)
     try:
         result = store_submission(
@@ -76,10 +104,34 @@ def _process(
             source=source,
             idempotency_key=form.cleaned_data.get(IDEMPOTENCY_FIELD) or None,
             extra_data=extra_data,
+            incomplete=not valid,
+            fallback_title=document_name,
         )
     except IdempotencyConflict as conflict:
         return Outcome(form, conflict=conflict.submission)
     return Outcome(form, submission=result.submission, created=result.created)
+
+
+def _completion_url(request, submission, page=None) -> str:
+    """The absolute address of the form page that completes ``submission`` ('' when the site
+    has no live submission page)."""
+    if page is None:
+        site = Site.find_for_request(request)
+        pages = CaseStudySubmissionPage.objects.live().public()
+        if site is not None:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        page = pages.order_by("path").first()
+        if page is None:
+            return ""
+    url = page.get_full_url(request) or request.build_absolute_uri(page.get_url(request))
+    return f"{url}?{urlencode({COMPLETE_PARAMETER: completion_token(submission)})}"
+
+
+def _tell_sender(outcome: Outcome, complete_url: str) -> None:
+    """Email the sender of a new incomplete submission the link that completes it."""
+    submission = outcome.submission
+    if outcome.created and submission.status == SubmissionStatus.INCOMPLETE and complete_url:
+        transaction.on_commit(lambda: notify_sender(submission, complete_url))
 
 
 def _raw_from_querydict(request) -> dict:
@@ -135,11 +187,19 @@ def _is_json_type(value, name: str) -> bool:
     return isinstance(value, JSON_TYPES[name])
 
 
-def _success_body(submission) -> dict:
+def _success_body(submission, complete_url: str = "") -> dict:
+    if submission.status != SubmissionStatus.INCOMPLETE:
+        return {
+            "reference": submission.reference,
+            "status": "received",
+            "received_at": submission.created_at.isoformat(),
+        }
     return {
         "reference": submission.reference,
-        "status": "received",
+        "status": "incomplete",
         "received_at": submission.created_at.isoformat(),
+        "missing": submission.missing,
+        "complete_url": complete_url or None,
     }
 
 
@@ -185,6 +245,10 @@ def submit(request):
             form = SubmissionForm(_with_idempotency_header(request, request.POST), request.FILES)
         except RequestDataTooBig:
             return _error(_("The submission is too large."), "too_large", 413)
+        except TooManyFieldsSent:
+            return _error(_("The submission has too many fields."), "too_many_fields", 400)
+        except TooManyFilesSent:
+            return _error(_("The submission has too many files."), "too_many_files", 400)
         raw_data = _raw_from_querydict(request)
     else:
         return _error(
@@ -200,7 +264,7 @@ def submit(request):
     return _answer(_process(request, form, source=SubmissionSource.API, raw_data=raw_data))
 
 
-def _answer(outcome: Outcome) -> JsonResponse:
+def _answer(outcome: Outcome, complete_url: str = "") -> JsonResponse:
     """The endpoint's answer for a processed submission, whichever way it was sent."""
     form = outcome.form
     if outcome.conflict is not None:
@@ -213,7 +277,7 @@ def _answer(outcome: Outcome) -> JsonResponse:
     if outcome.submission is None:
         return JsonResponse({"errors": form.json_errors()}, status=400)
     response = JsonResponse(
-        _success_body(outcome.submission), status=201 if outcome.created else 200
+        _success_body(outcome.submission, complete_url), status=201 if outcome.created else 200
     )
     if not outcome.created:
         response["Idempotent-Replayed"] = "true"
@@ -237,18 +301,33 @@ def _submit_word(request) -> JsonResponse:
     content = request.read(limit + 1)
     name = _document_name(request)
     try:
-        check_word_file(content, name)
+        form, extra_data = _read_word(content, name)
     except ValidationError as error:
         return _error(error.messages[0], error.code, 400, field=WORD_FIELD)
-    form, extra_data = read_submission(content, name)
     # The Idempotency-Key header goes through the form's field, as for JSON.
     form.data = _with_idempotency_header(request, form.data)
     raw_data = {"document": name, "read": dict(form.data.items())}
-    return _answer(
-        _process(
-            request, form, source=SubmissionSource.WORD, raw_data=raw_data, extra_data=extra_data
-        )
+    outcome = _process(
+        request,
+        form,
+        source=SubmissionSource.WORD,
+        raw_data=raw_data,
+        extra_data=extra_data,
+        document_name=name,
     )
+    complete_url = ""
+    if outcome.submission is not None and outcome.submission.status == SubmissionStatus.INCOMPLETE:
+        complete_url = _completion_url(request, outcome.submission)
+        _tell_sender(outcome, complete_url)
+    return _answer(outcome, complete_url)
+
+
+def _read_word(content: bytes, name: str) -> tuple[SubmissionForm, dict]:
+    """The bound form and extra data for a Word document; ValidationError (the document is
+    refused, or cannot be read) and nothing else."""
+    check_word_file(content, name)
+    with reading_errors(name):
+        return read_submission(content, name)
 
 
 # --- The template downloads ----------------------------------------------------------------------
@@ -282,10 +361,9 @@ def _word_from_page(request, upload) -> tuple[SubmissionForm | None, dict | None
     limit = casestudy_settings.SUBMISSION_MAX_DOCUMENT_SIZE
     content = upload.read(limit + 1)
     try:
-        check_word_file(content, upload.name)
+        form, extra_data = _read_word(content, upload.name)
     except ValidationError as error:
         return None, None, error.messages[0]
-    form, extra_data = read_submission(content, upload.name)
     for name in ("consent_publish", "consent_publish_contact"):
         if request.POST.get(name):
             form.data[name] = True
@@ -293,13 +371,56 @@ def _word_from_page(request, upload) -> tuple[SubmissionForm | None, dict | None
     return form, extra_data, ""
 
 
+def _render(request, template, context, status=200) -> TemplateResponse:
+    response = TemplateResponse(request, template, context, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+def _completion_page(request, template, context, submission, form=None, status=200):
+    """The form, bound to what an incomplete submission holds (rich text as plain text), with
+    what it still needs shown as errors beside their fields; sending it completes the
+    submission."""
+    if form is None:
+        form = SubmissionForm(data=SubmissionForm.data_from_submission(submission))
+        form.is_valid()  # to show what is still missing beside its field
+    context.update(form=form, completing=submission, completion_token=completion_token(submission))
+    return _render(request, template, context, status)
+
+
+def _serve_completion(page, request, context, template, token: str):
+    submission = submission_to_complete(token)
+    if submission is None:
+        context.update(
+            completion_expired=True,
+            form=SubmissionForm(initial={IDEMPOTENCY_FIELD: uuid.uuid4().hex}),
+        )
+        return _render(request, template, context, 404)
+    if request.method != "POST":
+        return _completion_page(request, template, context, submission)
+    form = SubmissionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        context["files_need_choosing_again"] = bool(request.FILES)
+        return _completion_page(request, template, context, submission, form, 400)
+    submission = complete_submission(submission, form)
+    context.update(submission=submission, created=True)
+    return _render(request, page.get_landing_page_template(request), context)
+
+
 def serve_submission_page(page, request, *args, **kwargs):
     """GET shows the form; POST validates it with the same steps as the endpoint and shows the
-    reference, or the form again with every error beside its field (and nothing typed lost)."""
+    reference, or the form again with every error beside its field (and nothing typed lost).
+
+    A Word document uploaded here is stored even when something is missing; the page then
+    shows what was read, with what is missing, for its sender to complete (``?complete=``, the
+    link also emailed to the contact the document names)."""
     context = page.get_context(request, *args, **kwargs)
     template = page.get_template(request, *args, **kwargs)
     status = 200
     context["word_idempotency_key"] = uuid.uuid4().hex
+    token = (request.POST if request.method == "POST" else request.GET).get(COMPLETE_PARAMETER)
+    if token:
+        return _serve_completion(page, request, context, template, token)
     if request.method == "POST":
         form = SubmissionForm(_with_idempotency_header(request, request.POST), request.FILES)
         word_upload = request.FILES.get(WORD_UPLOAD_FIELD)
@@ -326,7 +447,9 @@ def serve_submission_page(page, request, *args, **kwargs):
                     source=source,
                     raw_data=raw_data or _raw_from_querydict(request),
                     extra_data=extra_data,
+                    document_name=word_upload.name if word_upload is not None else "",
                 )
+            submission = outcome.submission
             if outcome.conflict is not None:
                 form.add_error(
                     None,
@@ -335,19 +458,16 @@ def serve_submission_page(page, request, *args, **kwargs):
                         "send a new case study."
                     ),
                 )
-            elif outcome.submission is not None:
-                context.update({"submission": outcome.submission, "created": outcome.created})
-                response = TemplateResponse(
-                    request, page.get_landing_page_template(request), context
-                )
-                add_never_cache_headers(response)
-                return response
+            elif submission is not None and submission.status == SubmissionStatus.INCOMPLETE:
+                _tell_sender(outcome, _completion_url(request, submission, page))
+                return _completion_page(request, template, context, submission)
+            elif submission is not None:
+                context.update({"submission": submission, "created": outcome.created})
+                return _render(request, page.get_landing_page_template(request), context)
             else:
                 status = 400
-        context["files_need_choosing_again"] = bool(request.FILES)
+        context["files_need_choosing_again"] = bool(request.FILES) and word_upload is None
     else:
         form = SubmissionForm(initial={IDEMPOTENCY_FIELD: uuid.uuid4().hex})
     context["form"] = form
-    response = TemplateResponse(request, template, context, status=status)
-    add_never_cache_headers(response)
-    return response
+    return _render(request, template, context, status)
