@@ -45,6 +45,9 @@ DEFAULTS: dict[str, Any] = {
     # A submission identical to one received this many seconds ago returns the first one's
     # reference instead of being stored twice.
     "SUBMISSION_DUPLICATE_WINDOW": 600,
+    # How many days the link that completes an incomplete submission (a Word document sent
+    # without the consent to publish, say) keeps working.
+    "SUBMISSION_COMPLETION_DAYS": 30,
     # The longest text, in characters, accepted for one template section.
     "SUBMISSION_SECTION_MAX_LENGTH": 20000,
     # Attachments: how many in all, the largest size of each (bytes) and the accepted types,
