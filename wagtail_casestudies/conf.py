@@ -57,6 +57,28 @@ DEFAULTS: dict[str, Any] = {
     "SUBMISSION_MAX_IMAGE_SIZE": 10 * 1024 * 1024,
     "SUBMISSION_DOCUMENT_TYPES": ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp"],
     "SUBMISSION_IMAGE_TYPES": ["jpeg", "png", "gif", "webp"],
+    # The most pixels (width × height, read from the header before anything is decoded) of an
+    # image attachment, a picture in a Word document or a picture inside an attached Office
+    # file. 24 million (a 6000 × 4000 photo) decodes, turns and re-encodes in under 200 MB.
+    "SUBMISSION_MAX_IMAGE_PIXELS": 24_000_000,
+    # All the parts of an attached zip-based document (.docx, .xlsx, .pptx, .odt, …), unpacked;
+    # measured while unpacking, not taken from the zip's headers.
+    "SUBMISSION_MAX_UNPACKED_SIZE": 200 * 1024 * 1024,
+    # --- Reading Word documents (the intake, "Import from Word", casestudies_import) ---
+    # Limits a real case study (a 60-page report has ~1,500 paragraphs, ~1,000 table cells,
+    # ~100,000 XML elements and unpacks to ~5 MiB plus its pictures) never reaches, and that
+    # keep a document's reading under ~1.5 s and ~200 MB (docs/benchmark.md, "Word documents").
+    # Unpacked: all parts together, and any one part.
+    "WORD_MAX_UNPACKED_SIZE": 64 * 1024 * 1024,
+    "WORD_MAX_PART_SIZE": 16 * 1024 * 1024,
+    "WORD_MAX_PARAGRAPHS": 10_000,
+    "WORD_MAX_TABLE_CELLS": 10_000,
+    # Tables inside tables inside tables: how deep.
+    "WORD_MAX_NESTING": 5,
+    # XML elements in all the parts read (every paragraph, run, property and cell is one).
+    "WORD_MAX_XML_ELEMENTS": 400_000,
+    # The time budget of checking, then of reading, one document (seconds).
+    "WORD_READ_SECONDS": 10,
     # Refuse to publish a case study whose required template sections are missing (drafts may
     # always be incomplete).
     "REQUIRE_COMPLETE_TO_PUBLISH": False,
