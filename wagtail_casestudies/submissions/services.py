@@ -33,7 +33,7 @@ from ..councils import match_council
 from ..importing.body import leading_blocks, section_tables, unplaced_blocks
 from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudyPartner, Council
 from ..template import TEMPLATE_SECTIONS
-from .files import DOCUMENT, IMAGE, without_personal_metadata
+from .files import DOCUMENT, IMAGE, stored_copy
 from .forms import section_block, section_fields
 from .models import (
     AttachmentKind,
@@ -275,7 +275,7 @@ def _store_attachments(submission, attachments) -> list:
             sha256=_sha256(upload),
         )
         upload.seek(0)
-        stored = without_personal_metadata(upload, upload.name) if kind == IMAGE else upload
+        stored = stored_copy(kind, upload, checked)
         attachment.file.save(upload.name, stored, save=False)
         stored_files.append(attachment.file)
         attachment.save()
