@@ -29,13 +29,13 @@ from wagtail.images import get_image_model
 
 from ..conf import settings as casestudy_settings
 from ..councils import CouncilIndex
-from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudySubmission, Topic
+from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudyPartner, CaseStudySubmission, Topic
 from ..submissions.files import check_image, without_personal_metadata
 from ..submissions.sanitise import clean_text, html_to_text
 from ..submissions.services import build_body
 from .document import ImportedCaseStudy
 from .html import read_html
-from .intake import title_councils
+from .intake import page_partners, resolve
 from .models import CaseStudyImportSource, source_key
 from .word import read_word
 from .word_file import check_word_file
@@ -189,23 +189,6 @@ class ImportReport:
 # --- Importing ----------------------------------------------------------------------------------
 
 
-def _resolve_councils(names: list[str], index: CouncilIndex, outcome: Outcome, report) -> list:
-    councils = []
-    for name in names:
-        found = index.match_all(name)
-        if found:
-            report.matched[name] += 1
-            councils.extend(c for c in found if c not in councils)
-        elif len(index.candidates(name)) > 1:
-            report.ambiguous[name] += 1
-            outcome.ambiguous_councils.append(name)
-        else:
-            report.unmatched[name] += 1
-            outcome.unmatched_councils.append(name)
-    outcome.councils = [council.name for council in councils]
-    return councils
-
-
 def _summary(parsed: ImportedCaseStudy) -> str:
     """The summary, or the opening of the first section when there is none; kept to the
     summary's limit at a sentence end (the full text then stays among what was not placed)."""
@@ -269,7 +252,19 @@ def _page_data(parsed: ImportedCaseStudy) -> dict:
     return {**parsed.sections, **parsed.fields, "imported": parsed.extras()}
 
 
-def _create_page(parsed, summary, councils, topics, date, *, parent, user, publish):
+def _create_page(
+    parsed,
+    summary,
+    councils,
+    topics,
+    date,
+    *,
+    parent,
+    user,
+    publish,
+    partners=(),
+    publish_contact=False,
+):
     title = parsed.title
     page = CaseStudyPage(
         title=title,
@@ -280,7 +275,7 @@ def _create_page(parsed, summary, councils, topics, date, *, parent, user, publi
         owner=user,
     )
     body = build_body(
-        CaseStudySubmission(data=_page_data(parsed), consent_publish_contact=False),
+        CaseStudySubmission(data=_page_data(parsed), consent_publish_contact=publish_contact),
         councils[0] if councils else None,
         [],
         flag_unplaced=not publish,
@@ -288,6 +283,8 @@ def _create_page(parsed, summary, councils, topics, date, *, parent, user, publi
     page.body = body + _image_blocks(parsed, title, user)
     for order, council in enumerate(councils):
         page.council_links.add(CaseStudyCouncil(council=council, sort_order=order))
+    for order, partner in enumerate(partners):
+        page.partners.add(CaseStudyPartner(sort_order=order, **partner))
     page.topics = topics
     page.main_topic = topics[0] if topics else None
     parent.add_child(instance=page)
@@ -360,16 +357,21 @@ def _import_one(source, key, imported, index, topics_by_name, report, **options)
     if not parsed.title:
         outcome.message = _("No title was found.")
         return outcome
-    names = source.council_names if source.council_names is not None else []
-    names = names or parsed.council_names
-    if names:
-        councils = _resolve_councils(names, index, outcome, report)
-    else:
-        councils = title_councils(parsed.title, index)
-        outcome.councils = [council.name for council in councils]
-        report.matched.update(council.name for council in councils)
-    wanted = source.topic_names or parsed.topic_names
-    topics = [topics_by_name[n.lower()] for n in wanted if n.lower() in topics_by_name]
+    # The same councils, topics, partners and consents as the intake reads (intake.resolve).
+    resolved = resolve(
+        parsed,
+        index=index,
+        council_names=source.council_names,
+        topic_names=source.topic_names,
+        topics=topics_by_name.values(),
+    )
+    councils, topics = resolved.councils, resolved.topics
+    outcome.councils = [council.name for council in councils]
+    outcome.unmatched_councils = list(resolved.unmatched)
+    outcome.ambiguous_councils = list(resolved.ambiguous)
+    report.matched.update(resolved.matched)
+    report.unmatched.update(resolved.unmatched)
+    report.ambiguous.update(resolved.ambiguous)
     summary = _summary(parsed)
     _keep_nameless_contact(parsed)
     outcome.has_unplaced = parsed.has_unplaced
@@ -388,6 +390,8 @@ def _import_one(source, key, imported, index, topics_by_name, report, **options)
                 parent=options["parent"],
                 user=options["user"],
                 publish=options["publish"],
+                partners=page_partners(resolved),
+                publish_contact=resolved.consents.get("consent_publish_contact", False),
             )
             CaseStudyImportSource.objects.create(source=source.source, page=page)
     except ValidationError as error:

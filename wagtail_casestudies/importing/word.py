@@ -14,15 +14,20 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 
 from django import forms
 from django.utils import translation
 from django.utils.encoding import force_str
 from docx import Document
+from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
+from docx.table import _Cell
 from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from ..submissions.docx import (
     COUNCILS_LABEL,
@@ -34,8 +39,8 @@ from ..submissions.docx import (
 )
 from ..submissions.forms import HONEYPOT_FIELD, IDEMPOTENCY_FIELD, SubmissionForm
 from ..template import each_template_language
-from .document import Assembler, DocumentImage, Fragment, ImportedCaseStudy
-from .headings import MAX_HEADING_LENGTH, heading_key
+from .document import RUN_IN_SECTIONS, Assembler, DocumentImage, Fragment, ImportedCaseStudy
+from .headings import MAX_HEADING_LENGTH, METADATA_KEYS, heading_key, match_heading
 from .word_file import Deadline, open_word_document, reading_errors
 
 # --- Reading -----------------------------------------------------------------------------------
@@ -128,46 +133,230 @@ def _is_bold(run, paragraph: Paragraph) -> bool:
     return bool(paragraph.style is not None and paragraph.style.font.bold)
 
 
+@functools.cache
+def _guidance_lines_in(language: str) -> frozenset[str]:
+    """The template's own guidance (its grey italic text) in ``language``."""
+    with translation.override(language):
+        template = Document(io.BytesIO(build_template_document()))
+    paragraphs = list(template.paragraphs)
+    for table in template.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs.extend(cell.paragraphs)
+    lines = {
+        _normalise("".join(run.text for run in paragraph.runs if _is_guidance(run)))
+        for paragraph in paragraphs
+    }
+    lines.discard("")
+    return frozenset(lines)
+
+
+def _guidance_lines() -> frozenset[str]:
+    lines: set[str] = set()
+    for language in each_template_language():
+        lines |= _guidance_lines_in(language)
+    return frozenset(lines)
+
+
+@dataclass
+class _Piece:
+    """A stretch of a paragraph's text with its formatting: ``wrap`` turns the escaped text into
+    HTML (bold, italic, a link), so a paragraph can be cut at a line break or after a label."""
+
+    text: str
+    wrap: Callable[[str], str]
+    bold: bool = False
+    size: float | None = None
+
+    def html(self, text: str | None = None) -> str:
+        text = self.text if text is None else text
+        return self.wrap(escape(text).replace("\t", " ")) if text else ""
+
+
+def _plain(pieces: list[_Piece]) -> str:
+    return " ".join("".join(piece.text for piece in pieces).split())
+
+
+def _html(pieces: list[_Piece]) -> str:
+    return "".join(piece.html() for piece in pieces)
+
+
+def _lines(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """The paragraph cut at its line breaks (Shift+Enter): each line a paragraph of its own, as
+    the page editor keeps them."""
+    lines: list[list[_Piece]] = [[]]
+    for piece in pieces:
+        parts = piece.text.split("\n")
+        for number, part in enumerate(parts):
+            if number:
+                lines.append([])
+            if part:
+                lines[-1].append(_Piece(part, piece.wrap, piece.bold, piece.size))
+    return lines
+
+
+def _after(pieces: list[_Piece], offset: int) -> list[_Piece]:
+    """The pieces after the first ``offset`` characters, without the punctuation and spaces that
+    separate a label from its text."""
+    rest: list[_Piece] = []
+    for piece in pieces:
+        if offset >= len(piece.text):
+            offset -= len(piece.text)
+            continue
+        rest.append(_Piece(piece.text[offset:], piece.wrap, piece.bold, piece.size))
+        offset = 0
+    while rest:
+        stripped = rest[0].text.lstrip(" \t:–—-.")
+        if stripped:
+            rest[0] = _Piece(stripped, rest[0].wrap, rest[0].bold, rest[0].size)
+            break
+        rest.pop(0)
+    return rest
+
+
+def _wrapper(*, bold: bool, italic: bool) -> Callable[[str], str]:
+    def wrap(text: str) -> str:
+        if italic:
+            text = f"<i>{text}</i>"
+        return f"<b>{text}</b>" if bold else text
+
+    return wrap
+
+
+def _link(url: str, inner: Callable[[str], str]) -> Callable[[str], str]:
+    return lambda text: f'<a href="{escape(url)}">{inner(text)}</a>'
+
+
+# What a paragraph's inner content holds, and which of it is text a reader sees: inserted text is
+# read as accepted, deleted text is not read, and content controls, smart tags, fields and
+# custom XML are read through.
+_SEE_THROUGH = {
+    qn("w:ins"),
+    qn("w:moveTo"),
+    qn("w:smartTag"),
+    qn("w:customXml"),
+    qn("w:fldSimple"),
+    qn("w:dir"),
+    qn("w:bdo"),
+}
+_NOT_READ = {qn("w:del"), qn("w:moveFrom")}
+MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+MC_CHOICE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Choice"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+TEXT_BOX = qn("w:txbxContent")
+# Bigger type than the body's, by this much, makes a line a heading.
+HEADING_SIZE_RATIO = 1.2
+
+
+def _sdt_content(sdt):
+    """A content control's content, unless it only shows its placeholder ("Click or tap here to
+    enter text")."""
+    properties = sdt.find(qn("w:sdtPr"))
+    if properties is not None and properties.find(qn("w:showingPlcHdr")) is not None:
+        return None
+    return sdt.find(qn("w:sdtContent"))
+
+
+def _alternate(element):
+    """The one version of alternate content to read: Word's own (the choice), else the fallback
+    (both hold the same text box, so reading both would read it twice)."""
+    chosen = element.find(MC_CHOICE)
+    return chosen if chosen is not None else element.find(MC_FALLBACK)
+
+
+def _text_boxes(element) -> list:
+    """The text boxes in a run, outermost only (a text box's own boxes are read with it)."""
+    found = []
+    for child in element:
+        if child.tag == TEXT_BOX:
+            found.append(child)
+        elif child.tag == MC_ALTERNATE:
+            chosen = _alternate(child)
+            if chosen is not None:
+                found.extend(_text_boxes(chosen))
+        else:
+            found.extend(_text_boxes(child))
+    return found
+
+
 class _Reader:
     def __init__(self, document, deadline: Deadline):
         self.document = document
         self.deadline = deadline
-        self.assembler = Assembler()
         self.template_language = _template_language(document)
+        self.assembler = Assembler(language=self.template_language)
         self.is_template = self.template_language is not None
         self.template_lines = _template_lines(self.template_language) if self.is_template else set()
         self._list: tuple[str, list[str], list[str]] | None = None
         self._image_names: set[str] = set()
+        self._guidance: frozenset[str] | None = None
+        self.body_size = _body_size(document)
 
     def read(self) -> ImportedCaseStudy:
-        for item in self.document.iter_inner_content():
-            if isinstance(item, Paragraph):
-                self.paragraph(item)
-            elif isinstance(item, DocxTable):
-                self.flush_list()
-                self.table(item)
+        self.blocks(self.document.element.body, self.document._body)
         self.flush_list()
         return self.assembler.finish()
+
+    def blocks(self, element, parent) -> None:
+        """Paragraphs and tables in document order, through content controls and text boxes."""
+        for child in element:
+            tag = child.tag
+            if tag == qn("w:p"):
+                self.paragraph(Paragraph(child, parent))
+            elif tag == qn("w:tbl"):
+                self.flush_list()
+                self.table(DocxTable(child, parent))
+            elif tag == qn("w:sdt"):
+                content = _sdt_content(child)
+                if content is not None:
+                    self.blocks(content, parent)
+            elif tag in _SEE_THROUGH:
+                self.blocks(child, parent)
+            elif tag == MC_ALTERNATE:
+                chosen = _alternate(child)
+                if chosen is not None:
+                    self.blocks(chosen, parent)
 
     # Paragraphs
 
     def paragraph(self, paragraph: Paragraph) -> None:
+        self.deadline.check()
         self.images(paragraph)
-        html, text = self.runs(paragraph)
+        boxes: list = []
+        pieces = self.pieces(paragraph, paragraph._p, boxes)
         style = paragraph.style.name if paragraph.style is not None else ""
-        plain = " ".join(text.split())
+        list_kind = self.list_kind(paragraph, style)
+        for line in _lines(pieces):
+            self.line(line, style, list_kind)
+        for box in boxes:
+            # A text box is read where it is anchored, after the paragraph that holds it.
+            self.flush_list()
+            self.blocks(box, paragraph._parent)
+
+    def line(self, pieces: list[_Piece], style: str, list_kind: str | None) -> None:
+        plain = _plain(pieces)
         if self.is_template and _normalise(plain) in self.template_lines:
             if style.startswith("Heading") and heading_key(plain):
                 self.flush_list()
                 self.assembler.heading(plain)
             return
-        list_kind = self.list_kind(paragraph, style)
+        short = 0 < len(plain) <= MAX_HEADING_LENGTH
+        is_heading_style = style == "Title" or style.startswith("Heading")
+        big = short and self.is_big(pieces)
+        looks = is_heading_style or big or (short and _all_bold(pieces)) or bool(list_kind)
         if list_kind and plain:
+            # A numbered or bulleted line that is only a section's name is its heading.
+            if short and heading_key(plain, looks_like_heading=True):
+                self.flush_list()
+                self.assembler.heading(plain)
+                return
+            if self.run_in(pieces, plain):
+                return
             if self._list is not None and self._list[0] != list_kind:
                 self.flush_list()
             if self._list is None:
                 self._list = (list_kind, [], [])
-            self._list[1].append(f"<li>{html}</li>")
+            self._list[1].append(f"<li>{_html(pieces)}</li>")
             self._list[2].append(plain)
             return
         self.flush_list()
@@ -175,14 +364,66 @@ class _Reader:
             return
         if style == "Title":
             self.assembler.heading(plain, is_title=True)
-        elif style.startswith("Heading"):
+        elif is_heading_style:
             self.assembler.heading(plain)
-        elif len(plain) <= MAX_HEADING_LENGTH and heading_key(plain):
+        elif short and heading_key(plain, looks_like_heading=looks):
             # A line that is only a section's name is its heading, bold (as councils mostly
-            # write them) or not; other bold lines stay bold text.
-            self.assembler.heading(plain)
+            # write them), bigger, or not; other bold lines stay bold text.
+            self.assembler.heading(plain, looks_like_heading=looks)
+        elif self.run_in(pieces, plain):
+            return
+        elif big:
+            self.assembler.heading(plain)  # a sub-heading set in bigger type
         else:
-            self.assembler.fragment(Fragment(f"<p>{html}</p>", text))
+            self.assembler.fragment(Fragment(f"<p>{_html(pieces)}</p>", plain))
+
+    def run_in(self, pieces: list[_Piece], plain: str) -> bool:
+        """A run-in heading: "**The challenge:** Residents could not…" (a bold label, or a label
+        and a colon) opens its section and the rest of the line is its first paragraph. A label
+        that describes the case study ("Topics: …", "Lead authority: …") is passed on whole."""
+        label = ""
+        bold = ""
+        for piece in pieces:
+            if not piece.bold:
+                break
+            bold += piece.text
+        text = "".join(piece.text for piece in pieces)
+        candidates = []
+        stripped = bold.strip()
+        if stripped and len(bold) < len(text.rstrip()):
+            rest = text[len(bold) :].lstrip()
+            ends = stripped[-1] in ":.–—-"
+            if ends or rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in ":–—-":
+                candidates.append(bold)
+        head, colon, _rest = text[: MAX_HEADING_LENGTH + 1].partition(":")
+        if colon:
+            candidates.append(head + colon)
+        for label in candidates:
+            found = match_heading(label.strip().rstrip(":.–—- "), looks_like_heading=True)
+            if found is None:
+                continue
+            rest_pieces = _after(pieces, len(label))
+            rest = _plain(rest_pieces)
+            if not rest:
+                return False
+            if found.key in RUN_IN_SECTIONS:
+                self.flush_list()
+                self.assembler.heading(label.strip().rstrip(":.–—- "))
+                self.assembler.fragment(Fragment(f"<p>{_html(rest_pieces)}</p>", rest))
+            else:
+                self.flush_list()
+                name = label.strip().rstrip(":.–—- ")
+                self.assembler.fragment(Fragment(f"<p>{escape(plain)}</p>", f"{name}: {rest}"))
+            return True
+        return False
+
+    def is_big(self, pieces: list[_Piece]) -> bool:
+        sizes = [piece.size for piece in pieces if piece.text.strip()]
+        if not sizes or self.body_size is None:
+            return False
+        return all(
+            size is not None and size >= self.body_size * HEADING_SIZE_RATIO for size in sizes
+        )
 
     def list_kind(self, paragraph: Paragraph, style: str) -> str | None:
         if "List Number" in style:
@@ -191,6 +432,8 @@ class _Reader:
             return "ul"
         p_pr = paragraph._p.pPr
         if p_pr is not None and p_pr.numPr is not None:
+            return "ul"
+        if "List Paragraph" in style and _style_numbered(paragraph.style):
             return "ul"
         return None
 
@@ -201,31 +444,57 @@ class _Reader:
         self._list = None
         self.assembler.fragment(Fragment(f"<{kind}>{''.join(items)}</{kind}>", "\n".join(texts)))
 
-    def runs(self, paragraph: Paragraph) -> tuple[str, str]:
-        """The paragraph as HTML (bold, italic, links) and as text."""
-        html_parts, text_parts = [], []
-        for item in paragraph.iter_inner_content():
-            if isinstance(item, Hyperlink):
-                inner = "".join(escape(run.text) for run in item.runs if not _is_guidance(run))
-                address = item.address
-                if inner.strip() and address:
-                    url = address + (f"#{item.fragment}" if item.fragment else "")
-                    html_parts.append(f'<a href="{escape(url)}">{inner}</a>')
-                else:
-                    html_parts.append(inner)
-                text_parts.append("".join(run.text for run in item.runs))
-                continue
-            run = item
-            if _is_guidance(run) or not run.text:
-                continue
-            piece = escape(run.text).replace("\n", "<br/>").replace("\t", " ")
-            if run.italic:
-                piece = f"<i>{piece}</i>"
-            if _is_bold(run, paragraph):
-                piece = f"<b>{piece}</b>"
-            html_parts.append(piece)
-            text_parts.append(run.text)
-        return "".join(html_parts), "".join(text_parts)
+    def pieces(self, paragraph: Paragraph, element, boxes: list, wrap=None) -> list[_Piece]:
+        """The paragraph's text as it reads: runs, links, accepted insertions and content
+        controls, without deletions or the template's own guidance. Text boxes anchored in it
+        are collected in ``boxes``."""
+        found: list[_Piece] = []
+        for child in element:
+            tag = child.tag
+            if tag == qn("w:r"):
+                boxes.extend(_text_boxes(child))
+                run = Run(child, paragraph)
+                if not run.text or self.is_guidance(run):
+                    continue
+                bold = _is_bold(run, paragraph)
+                inner = _wrapper(bold=bold, italic=bool(run.italic))
+                found.append(
+                    _Piece(
+                        run.text,
+                        (lambda text, w=wrap, i=inner: w(i(text))) if wrap else inner,
+                        bold,
+                        _run_size(run, paragraph),
+                    )
+                )
+            elif tag == qn("w:hyperlink"):
+                link = Hyperlink(child, paragraph)
+                url = link.address + (f"#{link.fragment}" if link.fragment else "")
+                found.extend(
+                    self.pieces(paragraph, child, boxes, _link(url, wrap or str) if url else wrap)
+                )
+            elif tag == qn("w:sdt"):
+                content = _sdt_content(child)
+                if content is not None:
+                    found.extend(self.pieces(paragraph, content, boxes, wrap))
+            elif tag in _SEE_THROUGH:
+                found.extend(self.pieces(paragraph, child, boxes, wrap))
+            elif tag == MC_ALTERNATE:
+                chosen = _alternate(child)
+                if chosen is not None:
+                    found.extend(self.pieces(paragraph, chosen, boxes, wrap))
+        return found
+
+    def is_guidance(self, run) -> bool:
+        """The template's own guidance, in its grey italics. Text typed over the guidance keeps
+        its formatting, so grey italic text is left out only when the template holds it."""
+        if not _is_guidance(run):
+            return False
+        text = _normalise(run.text)
+        if not text:
+            return True
+        if self._guidance is None:
+            self._guidance = _guidance_lines()
+        return any(text in line for line in self._guidance)
 
     def images(self, paragraph: Paragraph) -> None:
         part = paragraph.part
@@ -240,43 +509,171 @@ class _Reader:
     # Tables
 
     def table(self, table: DocxTable) -> None:
-        rows = [[self.cell_text(cell) for cell in _distinct_cells(row)] for row in table.rows]
+        rows = [_row_cells(tr, table) for tr in _table_rows(table._tbl)]
+        rows = [row for row in rows if row]
         if not rows:
             return
+        texts = [[self.cell_text(cell) for cell in row] for row in rows]
         labels = _field_labels()
-        first_cells = [_normalise(row[0]) for row in rows if row and row[0].strip()]
+        first_cells = [_normalise(row[0]) for row in texts if row and row[0].strip()]
         if first_cells and all(cell in labels for cell in first_cells):
-            for row in rows:
+            for row in texts:
                 if row and len(row) > 1 and _normalise(row[0]) in labels:
                     self.assembler.template_field(labels[_normalise(row[0])], row[1])
             return
-        if tuple(_normalise(c) for c in rows[0][:3]) in _partner_headers():
-            for row in rows[1:]:
+        if tuple(_normalise(c) for c in texts[0][:3]) in _partner_headers():
+            for row in texts[1:]:
                 cells = (row + ["", "", ""])[:3]
                 self.assembler.partner(*cells)
             return
-        self.assembler.table(rows)
+        if self.labelled_table(rows, texts, labels):
+            return
+        self.assembler.table(texts)
+
+    def labelled_table(self, rows, texts, labels) -> bool:
+        """The label | answer form: "The challenge" in the first column, the answer beside it
+        (and "Title", "Summary", "Council", "Contact" …). Each answer is read as if it were
+        written under its label as a heading."""
+        labelled = [
+            row
+            for row in texts
+            if len(row) >= 2
+            and (
+                _normalise(row[0]) in labels or heading_key(row[0].strip(), looks_like_heading=True)
+            )
+        ]
+        filled = [row for row in texts if row and row[0].strip()]
+        if len(labelled) < 2 or len(labelled) * 2 < len(filled):
+            return False
+        for cells, row in zip(rows, texts, strict=True):
+            label = " ".join(row[0].split()).rstrip(":")
+            answers = cells[1:]
+            answer = "\n".join(text for text in row[1:] if text.strip())
+            field = labels.get(_normalise(row[0]))
+            key = heading_key(label, looks_like_heading=True)
+            if len(row) < 2:
+                if label:
+                    self.assembler.heading(label)
+            elif field is not None and key not in RUN_IN_SECTIONS:
+                self.assembler.template_field(field, answer)
+            elif key in ("title", "summary"):
+                self.assembler.template_field(key, answer)
+            elif key in METADATA_KEYS:
+                for line in answer.splitlines():
+                    self.assembler.fragment(Fragment("", f"{label}: {line}"))
+            elif key is not None:
+                self.assembler.heading(label)
+                for cell in answers:
+                    self.blocks(cell._tc, cell)
+                self.flush_list()
+            elif answer.strip():
+                self.assembler.fragment(
+                    Fragment(f"<p><b>{escape(label)}</b>: {escape(answer)}</p>", answer)
+                )
+        return True
 
     def cell_text(self, cell) -> str:
-        lines = []
-        for paragraph in cell.paragraphs:
-            self.images(paragraph)
-            text = "".join(
-                run.text
-                for item in paragraph.iter_inner_content()
-                for run in (item.runs if isinstance(item, Hyperlink) else [item])
-                if not _is_guidance(run)
-            )
-            if text.strip():
-                lines.append(text.strip())
+        """A cell's words, a line per paragraph (tables are plain text)."""
+        self.deadline.check()
+        lines: list[str] = []
+        self._cell_lines(cell._tc, cell, lines)
         return "\n".join(lines)
 
+    def _cell_lines(self, element, cell, lines: list[str]) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == qn("w:p"):
+                paragraph = Paragraph(child, cell)
+                self.images(paragraph)
+                boxes: list = []
+                text = "".join(p.text for p in self.pieces(paragraph, child, boxes))
+                lines.extend(line.strip() for line in text.split("\n") if line.strip())
+                for box in boxes:
+                    self._cell_lines(box, cell, lines)
+            elif tag == qn("w:tbl"):
+                for tr in _table_rows(child):
+                    for tc in _row_tcs(tr):
+                        self._cell_lines(tc, cell, lines)
+            elif tag == qn("w:sdt"):
+                content = _sdt_content(child)
+                if content is not None:
+                    self._cell_lines(content, cell, lines)
+            elif tag in _SEE_THROUGH:
+                self._cell_lines(child, cell, lines)
 
-def _distinct_cells(row) -> list:
-    """A row's cells, a merged cell once (python-docx repeats it once per grid column)."""
-    seen, cells = set(), []
-    for cell in row.cells:
-        if id(cell._tc) not in seen:
-            seen.add(id(cell._tc))
-            cells.append(cell)
+
+def _table_rows(tbl) -> list:
+    """A table's rows, through row-level content controls."""
+    rows = []
+    for child in tbl:
+        if child.tag == qn("w:tr"):
+            rows.append(child)
+        elif child.tag == qn("w:sdt"):
+            content = _sdt_content(child)
+            if content is not None:
+                rows.extend(_table_rows(content))
+        elif child.tag in _SEE_THROUGH:
+            rows.extend(_table_rows(child))
+    return rows
+
+
+def _row_tcs(tr) -> list:
+    """A row's cells, each once (a merged cell is one ``w:tc``), through content controls."""
+    cells = []
+    for child in tr:
+        if child.tag == qn("w:tc"):
+            cells.append(child)
+        elif child.tag == qn("w:sdt"):
+            content = _sdt_content(child)
+            if content is not None:
+                cells.extend(_row_tcs(content))
+        elif child.tag in _SEE_THROUGH:
+            cells.extend(_row_tcs(child))
     return cells
+
+
+def _row_cells(tr, table) -> list:
+    return [_Cell(tc, table) for tc in _row_tcs(tr)]
+
+
+def _all_bold(pieces: list[_Piece]) -> bool:
+    texts = [piece for piece in pieces if piece.text.strip()]
+    return bool(texts) and all(piece.bold for piece in texts)
+
+
+def _style_size(style) -> float | None:
+    while style is not None:
+        if style.font.size is not None:
+            return style.font.size.pt
+        style = style.base_style
+    return None
+
+
+def _style_numbered(style) -> bool:
+    while style is not None:
+        p_pr = style.element.pPr
+        if p_pr is not None and p_pr.numPr is not None:
+            return True
+        style = style.base_style
+    return False
+
+
+def _body_size(document) -> float | None:
+    """The body text's size in points: the Normal style's, else the document's default."""
+    try:
+        size = _style_size(document.styles["Normal"])
+    except KeyError:
+        size = None
+    if size is None:
+        values = document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:sz/@w:val")
+        size = int(values[0]) / 2 if values and str(values[0]).isdigit() else 10.0
+    return size
+
+
+def _run_size(run, paragraph: Paragraph) -> float | None:
+    if run.font.size is not None:
+        return run.font.size.pt
+    size = _style_size(run.style) if run.style is not None and run.style.type == 2 else None
+    if size is None and paragraph.style is not None:
+        size = _style_size(paragraph.style)
+    return size
