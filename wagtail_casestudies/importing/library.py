@@ -13,6 +13,7 @@ import csv
 import datetime
 import hashlib
 import json
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from ..conf import settings as casestudy_settings
 from ..councils import CouncilIndex
 from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudyPartner, CaseStudySubmission, Topic
 from ..submissions.files import check_image, without_personal_metadata
+from ..submissions.privacy import private_collection, unguessable_name
 from ..submissions.sanitise import clean_text, html_to_text
 from ..submissions.services import build_body
 from .document import ImportedCaseStudy
@@ -45,6 +47,8 @@ EXPORT_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 LIST_SEPARATORS = (";", "|")
 # How many source keys one "already imported?" query asks about.
 KEY_BATCH = 500
+
+logger = logging.getLogger(__name__)
 
 CREATED = "created"
 WOULD_CREATE = "would create"
@@ -70,7 +74,7 @@ class Source:
 
 def word_source(content: bytes, name: str) -> Source:
     source = Source(
-        name, f"sha256:{hashlib.sha256(content).hexdigest()}", lambda: read_word(content)
+        name, f"sha256:{hashlib.sha256(content).hexdigest()}", lambda: read_word(content, name)
     )
     try:
         check_word_file(content, name)
@@ -225,8 +229,12 @@ def _date(text: str) -> datetime.date | None:
         return None
 
 
-def _image_blocks(parsed: ImportedCaseStudy, title: str, user) -> list:
+def _image_blocks(parsed: ImportedCaseStudy, title: str, user, created: list) -> list:
+    """Image blocks for the document's pictures, each saved as a Wagtail image in the private
+    collection under an unguessable file name (``submissions.privacy``) until the case study is
+    published; ``created`` collects the images saved."""
     blocks = []
+    collection = private_collection()
     for number, image in enumerate(parsed.images, start=1):
         upload = ContentFile(image.content, name=image.name)
         upload.size = len(upload)
@@ -237,10 +245,15 @@ def _image_blocks(parsed: ImportedCaseStudy, title: str, user) -> list:
         # As every stored image: without its metadata (where a photo was taken, the camera).
         upload = without_personal_metadata(upload, image.name)
         upload.size = len(upload)
+        upload.name = unguessable_name(image.name)
         wagtail_image = get_image_model()(
-            title=f"{title[:240]} ({number})", file=upload, uploaded_by_user=user
+            title=f"{title[:240]} ({number})",
+            file=upload,
+            uploaded_by_user=user,
+            collection=collection,
         )
         wagtail_image.save()
+        created.append(wagtail_image)
         blocks.append(
             ("image", {"image": wagtail_image, "alt_text": "", "caption": "", "credit": ""})
         )
@@ -262,6 +275,7 @@ def _create_page(
     parent,
     user,
     publish,
+    images,
     partners=(),
     publish_contact=False,
 ):
@@ -280,7 +294,7 @@ def _create_page(
         [],
         flag_unplaced=not publish,
     )
-    page.body = body + _image_blocks(parsed, title, user)
+    page.body = body + _image_blocks(parsed, title, user, images)
     for order, council in enumerate(councils):
         page.council_links.add(CaseStudyCouncil(council=council, sort_order=order))
     for order, partner in enumerate(partners):
@@ -289,13 +303,18 @@ def _create_page(
     page.main_topic = topics[0] if topics else None
     parent.add_child(instance=page)
     revision = page.save_revision(user=user, log_action=True)
+    return page, revision
+
+
+def _after_creating(page, revision, *, user, publish) -> None:
+    """Publish the new page, or start its moderation workflow (not in a dry run: that would
+    tell moderators of a page that is never kept)."""
     if publish:
         revision.publish(user=user)
     else:
         workflow = page.get_workflow()
         if workflow is not None:
             workflow.start(page, user)
-    return page
 
 
 def import_case_studies(
@@ -349,7 +368,11 @@ def _import_one(source, key, imported, index, topics_by_name, report, **options)
     if key in imported:
         outcome.status = ALREADY_IMPORTED
         return outcome
-    parsed = source.read()
+    try:
+        parsed = source.read()
+    except ValidationError as error:
+        outcome.message = "; ".join(error.messages)
+        return outcome
     outcome.title = parsed.title
     outcome.sections = [heading_key for _text, heading_key in parsed.headings]
     outcome.has_unplaced = parsed.has_unplaced
@@ -376,12 +399,12 @@ def _import_one(source, key, imported, index, topics_by_name, report, **options)
     _keep_nameless_contact(parsed)
     outcome.has_unplaced = parsed.has_unplaced
     imported.add(key)  # The same source twice in one run is imported once.
-    if options["dry_run"]:
-        outcome.status = WOULD_CREATE
-        return outcome
+    # A dry run makes the page exactly as the real run does, then rolls it back, so it reports
+    # what the real run would: the same failures and the same counts.
+    images: list = []
     try:
         with transaction.atomic():
-            page = _create_page(
+            page, revision = _create_page(
                 parsed,
                 summary,
                 councils,
@@ -390,17 +413,42 @@ def _import_one(source, key, imported, index, topics_by_name, report, **options)
                 parent=options["parent"],
                 user=options["user"],
                 publish=options["publish"],
+                images=images,
                 partners=page_partners(resolved),
                 publish_contact=resolved.consents.get("consent_publish_contact", False),
             )
             CaseStudyImportSource.objects.create(source=source.source, page=page)
-    except ValidationError as error:
-        outcome.message = "; ".join(error.messages)
+            if options["dry_run"]:
+                raise _RollBack
+            _after_creating(page, revision, user=options["user"], publish=options["publish"])
+    except _RollBack:
+        _delete_image_files(images)
+        outcome.status = WOULD_CREATE
+        return outcome
+    except Exception as error:
+        # One document that cannot become a page must not stop the others.
+        _delete_image_files(images)
+        logger.warning("Could not import %s", source.label, exc_info=True)
+        messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+        outcome.message = "; ".join(messages) or type(error).__name__
         imported.discard(key)
         return outcome
     outcome.status = CREATED
     outcome.page = page
     return outcome
+
+
+class _RollBack(Exception):
+    """Ends a dry run's transaction once its page is made."""
+
+
+def _delete_image_files(images) -> None:
+    """The files of images saved in a transaction that was rolled back."""
+    for image in images:
+        try:
+            image.file.storage.delete(image.file.name)
+        except Exception:  # pragma: no cover - best effort: the rows are gone either way
+            logger.warning("Could not delete %s", image.file.name, exc_info=True)
 
 
 def uploaded_sources(uploads) -> list[Source]:

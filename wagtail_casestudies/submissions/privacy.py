@@ -14,8 +14,11 @@ import secrets
 from pathlib import PurePath
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
+from wagtail.blocks.list_block import ListValue
+from wagtail.blocks.stream_block import StreamValue
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
@@ -48,13 +51,39 @@ def unguessable_name(name: str) -> str:
 
 
 def release_attachments(sender, instance, **kwargs) -> None:
-    """``page_published`` receiver for case studies: the documents and images imported from its
-    submissions move from the private collection to the root collection."""
+    """``page_published`` receiver for case studies: the documents and images imported for it
+    (from its submissions, or by an import from Word) move from the private collection to the
+    root collection."""
     private = Collection.objects.filter(name=str(PRIVATE_COLLECTION_NAME)).first()
     if private is None:
         return
     attachments = SubmissionAttachment.objects.filter(submission__case_study=instance)
+    used = _media_used_by(instance)
     root = Collection.get_first_root_node()
     for model, column in ((get_document_model(), "document"), (get_image_model(), "image")):
         ids = attachments.filter(**{f"{column}__isnull": False}).values(column)
-        model.objects.filter(pk__in=ids, collection=private).update(collection=root)
+        in_body = [obj.pk for obj in used if isinstance(obj, model)]
+        private_media = model.objects.filter(collection=private)
+        private_media.filter(Q(pk__in=ids) | Q(pk__in=in_body)).update(collection=root)
+
+
+def _media_used_by(page) -> list:
+    """The images and documents a page's body chooses, however deep in its blocks."""
+    found: list = []
+    image_model, document_model = get_image_model(), get_document_model()
+
+    def visit(value) -> None:
+        if isinstance(value, image_model | document_model):
+            found.append(value)
+        elif isinstance(value, StreamValue):
+            for child in value:
+                visit(child.value)
+        elif isinstance(value, dict):  # StructValue
+            for child in value.values():
+                visit(child)
+        elif isinstance(value, list | tuple | ListValue):
+            for child in value:
+                visit(getattr(child, "value", child))
+
+    visit(getattr(page, "body", None))
+    return found
