@@ -174,7 +174,16 @@ def test_the_inbox_lists_an_incomplete_submission_as_such(admin_client, client, 
     listing = admin_client.get("/admin/wagtail_casestudies/casestudysubmission/?status=incomplete")
     assert listing.status_code == 200
     assert "Incomplete" in listing.content.decode()
-    assert CaseStudySubmission.objects.get().title in listing.content.decode()
+    submission = CaseStudySubmission.objects.get()
+    assert submission.title in listing.content.decode()
+    assert "Convert to case study" not in listing.content.decode()
+    inspect = admin_client.get(
+        f"/admin/wagtail_casestudies/casestudysubmission/inspect/{submission.pk}/"
+    )
+    assert inspect.status_code == 200
+    html = inspect.content.decode()
+    assert "Still missing" in html
+    assert "Convert to case study" not in html
 
 
 # --- The JSON endpoint's other edges -------------------------------------------------------------

@@ -36,8 +36,11 @@ class SubmissionPermissionHelper(PermissionHelper):
         return False
 
     def user_can_convert_obj(self, user, obj) -> bool:
-        return not obj.is_converted and self.user_has_specific_permission(
-            user, self.get_perm_codename("change")
+        # Without the sender's consent to publish there is nothing to convert yet.
+        return (
+            not obj.is_converted
+            and obj.can_be_published
+            and self.user_has_specific_permission(user, self.get_perm_codename("change"))
         )
 
 
