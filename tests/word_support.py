@@ -10,6 +10,7 @@ from docx.enum.text import WD_BREAK  # noqa: F401  (kept for documents with page
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
 from PIL import Image
 
 TYPED = {
@@ -176,3 +177,173 @@ def macro_document() -> bytes:
             archive.writestr(item, data)
         archive.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0macro")
     return target.getvalue()
+
+
+# --- Councils' own styles -------------------------------------------------------------------------
+
+STYLE_TEXT = {
+    "challenge": ["Residents could not find the right service.", "Calls kept rising each month."],
+    "solution": ["We built a decision wheel with residents.", "A university tested it with us."],
+    "impact": ["Calls fell by a third in a year.", "Waiting times halved."],
+    "sustainability": ["It is in the service plan.", "The budget pays for it."],
+    "lessons_learned": ["Involve residents from the first day.", "Start small and test."],
+}
+STYLE_TITLE = "Cornwall Council: the decision wheel"
+STYLE_SUMMARY = "Cornwall built a decision wheel with residents, and calls fell by a third."
+STYLE_CONTACT = "Jane Smith, Head of Digital, jane.smith@cornwall.gov.uk"
+WORDINGS = {
+    "template": {
+        "challenge": "The challenge",
+        "solution": "The solution",
+        "impact": "The impact",
+        "sustainability": "How is the new approach being sustained?",
+        "lessons_learned": "Lessons learned",
+        "contact": "Contact",
+    },
+    "questions": {
+        "challenge": "What was the problem?",
+        "solution": "The solution and how it was implemented",
+        "impact": "What difference has it made?",
+        "sustainability": "How will it be sustained?",
+        "lessons_learned": "What have we learned?",
+        "contact": "Contact details",
+    },
+    "long": {
+        "challenge": "The challenge",
+        "solution": "What did we do?",
+        "impact": "Outcomes and impact",
+        "sustainability": "Next steps",
+        "lessons_learned": "Lessons",
+        "contact": "Find out more",
+    },
+    "welsh": {
+        "challenge": "Beth oedd y broblem?",
+        "solution": "Yr ateb",
+        "impact": "Pa wahaniaeth mae wedi'i wneud?",
+        "sustainability": "Sut mae'r dull newydd yn cael ei gynnal?",
+        "lessons_learned": "Beth ydym wedi'i ddysgu?",
+        "contact": "Cysylltu",
+    },
+}
+STYLES = ("bold", "heading", "run_in", "list_number", "numbered", "font_size", "table")
+
+
+def _numbered(paragraph) -> None:
+    """Number a paragraph as Word's numbering button does (numPr), whatever its style."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    num_pr = OxmlElement("w:numPr")
+    level = OxmlElement("w:ilvl")
+    level.set(qn("w:val"), "0")
+    number = OxmlElement("w:numId")
+    number.set(qn("w:val"), "1")
+    num_pr.append(level)
+    num_pr.append(number)
+    p_pr.append(num_pr)
+
+
+def styled_document(
+    style: str,
+    wording: str = "template",
+    *,
+    under_title=(),
+    title: str = STYLE_TITLE,
+    summary: str = STYLE_SUMMARY,
+    contact: str = STYLE_CONTACT,
+    text=STYLE_TEXT,
+):
+    """A case study in one of councils' styles (see ``STYLES``): headings as bold lines, Heading
+    styles, run-in bold labels, "List Number" items, numbered Normal paragraphs, bigger type, or
+    the label | answer table; ``under_title`` lines go between the title and the summary."""
+    headings = WORDINGS[wording]
+    document = Document()
+    document.add_paragraph(title)
+    for line in under_title:
+        document.add_paragraph(line)
+    if style == "table":
+        document.add_paragraph(summary)
+        table = document.add_table(rows=0, cols=2)
+        for key, paragraphs in text.items():
+            cells = table.add_row().cells
+            cells[0].text = headings[key]
+            cells[1].text = paragraphs[0]
+            for paragraph in paragraphs[1:]:
+                cells[1].add_paragraph(paragraph)
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = headings["contact"], contact
+        return to_bytes(document)
+    document.add_paragraph(summary)
+    for key, paragraphs in [*text.items(), ("contact", [contact])]:
+        heading = headings[key]
+        if style == "run_in":
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{heading.rstrip('?')}:").bold = True
+            paragraph.add_run(f" {paragraphs[0]}")
+            for rest in paragraphs[1:]:
+                document.add_paragraph(rest)
+            continue
+        if style == "bold":
+            document.add_paragraph().add_run(heading).bold = True
+        elif style == "heading":
+            document.add_heading(heading, level=2)
+        elif style == "list_number":
+            document.add_paragraph(heading, style="List Number")
+        elif style == "numbered":
+            _numbered(document.add_paragraph(heading))
+        elif style == "font_size":
+            document.add_paragraph().add_run(heading).font.size = Pt(16)
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+    return to_bytes(document)
+
+
+def placement(parsed, text=STYLE_TEXT, summary: str = STYLE_SUMMARY) -> float:
+    """The share of a styled document's paragraphs the reader put in the right place: each
+    section's paragraphs in its section, the summary, and the contact's email."""
+    expected = [(key, paragraph) for key, paragraphs in text.items() for paragraph in paragraphs]
+    right = sum(1 for key, paragraph in expected if paragraph in parsed.sections.get(key, ""))
+    right += parsed.summary == summary
+    right += bool(parsed.fields.get("contact_email"))
+    return right / (len(expected) + 2)
+
+
+# --- Word's own markup that python-docx does not read ---------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def xml_element(markup: str):
+    """An element from WordprocessingML markup (the ``w:`` namespace is declared for it)."""
+    from docx.oxml import parse_xml
+
+    namespaces = (
+        f'xmlns:w="{W_NS}" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    )
+    name_ends = min(i for i in (markup.find(" "), markup.find(">"), markup.find("/>")) if i > 0)
+    return parse_xml(f"{markup[:name_ends]} {namespaces}{markup[name_ends:]}")
+
+
+def text_box_run(text: str):
+    """A run holding a text box as Word 2010+ saves it: the shape (mc:Choice) and the VML
+    fallback (mc:Fallback), each with the same text."""
+    box = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    return xml_element(
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/'
+        f'wordprocessingShape"><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></a:graphicData>'
+        "</a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>"
+        f"<v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"
+        "</w:r>"
+    )
+
+
+def grey_italic(paragraph, text: str):
+    """Text typed over the template's guidance: it keeps the guidance's grey italics."""
+    run = paragraph.add_run(text)
+    run.italic = True
+    run.font.color.rgb = RGBColor(0x50, 0x50, 0x50)
+    return run

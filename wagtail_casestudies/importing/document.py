@@ -250,12 +250,13 @@ def _looks_like_prose(text: str) -> bool:
     return bool(_SENTENCE_END.search(text)) or len(text.split()) > SHORT_LINE_WORDS
 
 
-def _split_list(text: str) -> list[str]:
+def _split_list(text: str, *, last_and: bool = True) -> list[str]:
     """Names from a list line: semicolons and commas separate; so does the last "and" of a list
-    with commas in it ("NHS Kernow, Age UK and Cornwall College")."""
+    with commas in it ("NHS Kernow, Age UK and Cornwall College") unless ``last_and`` is False
+    (topics: "Housing and planning" is one; ``intake.resolve`` splits it if there is none)."""
     parts = [part.strip(" .") for part in _LIST_SEPARATORS.split(text[:MAX_LIST_LINE])]
     parts = [part for part in parts if part]
-    if len(parts) > 1:
+    if len(parts) > 1 and last_and:
         *head, last = parts
         parts = head + [piece.strip(" .") for piece in _AND.split(last) if piece.strip(" .")]
     return parts
@@ -478,7 +479,7 @@ class Assembler:
         if not value:
             return
         if key == TOPICS:
-            self.result.topic_names.extend(_split_list(value))
+            self.result.topic_names.extend(_split_list(value, last_and=False))
         elif key == PARTNERS:
             for name in _split_list(value):
                 self.partner(name, "", "")
