@@ -59,8 +59,9 @@ DEFAULTS: dict[str, Any] = {
     "SUBMISSION_IMAGE_TYPES": ["jpeg", "png", "gif", "webp"],
     # The most pixels (width × height, read from the header before anything is decoded) of an
     # image attachment, a picture in a Word document or a picture inside an attached Office
-    # file. 24 million (a 6000 × 4000 photo) decodes, turns and re-encodes in under 200 MB.
-    "SUBMISSION_MAX_IMAGE_PIXELS": 24_000_000,
+    # file. At 20 million (a 5472 × 3648 photo) the worst picture allowed (RGBA, turned by its
+    # EXIF) decodes, turns and re-encodes in ~160 MiB; see docs/benchmark.md.
+    "SUBMISSION_MAX_IMAGE_PIXELS": 20_000_000,
     # All the parts of an attached zip-based document (.docx, .xlsx, .pptx, .odt, …), unpacked;
     # measured while unpacking, not taken from the zip's headers.
     "SUBMISSION_MAX_UNPACKED_SIZE": 200 * 1024 * 1024,
