@@ -31,6 +31,7 @@ from tests.word_support import (
     xml_element,
 )
 from wagtail_casestudies.importing.amounts import parse_amount
+from wagtail_casestudies.importing.document import parse_contact
 from wagtail_casestudies.importing.headings import heading_key
 from wagtail_casestudies.importing.word import read_word
 from wagtail_casestudies.models import CaseStudyPage, CaseStudySubmission
@@ -148,6 +149,60 @@ def test_question_long_and_welsh_wordings(heading, key):
 )
 def test_sentences_are_not_headings(sentence):
     assert heading_key(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Yr her / The challenge", "challenge"),
+        (
+            "Sut mae'r dull newydd yn cael ei gynnal? / How is the new approach being sustained?",
+            "sustainability",
+        ),
+        ("Cyswllt / Contact", "contact"),
+        ("Pwnc / Topic", "topics"),
+        ("Yr her / The solution", None),
+    ],
+)
+def test_headings_in_both_languages(heading, key):
+    assert heading_key(heading) == key
+
+
+def test_a_label_run_in_with_a_dash_opens_its_section(db):
+    document = Document()
+    document.add_paragraph(STYLE_TITLE)
+    document.add_paragraph(STYLE_SUMMARY)
+    for key, paragraphs in STYLE_TEXT.items():
+        document.add_paragraph(f"{WORDINGS['template'][key]} - {paragraphs[0]}")
+        for rest in paragraphs[1:]:
+            document.add_paragraph(rest)
+    document.add_paragraph("Contact – Hannah Okafor, Service Manager, Home Plus, h.o@leeds.gov.uk")
+    parsed = read_word(to_bytes(document))
+    assert placement(parsed) == 1.0
+    assert parsed.fields["contact_job_title"] == "Service Manager, Home Plus"
+
+
+@pytest.mark.parametrize(
+    ("line", "fields"),
+    [
+        (
+            "Emma Birch, Assistant Director, Public Health, emma@example.gov.uk",
+            {"name": "Emma Birch", "job_title": "Assistant Director, Public Health"},
+        ),
+        (
+            "Jane Smith, Head of Digital, Cornwall Council, jane@example.gov.uk",
+            {
+                "name": "Jane Smith",
+                "job_title": "Head of Digital",
+                "organisation": "Cornwall Council",
+            },
+        ),
+    ],
+)
+def test_a_contact_line_keeps_commas_in_the_job_title(line, fields):
+    found, leftover = parse_contact([line])
+    assert {k.removeprefix("contact_"): v for k, v in found.items() if "mail" not in k} == fields
+    assert leftover == []
 
 
 def test_a_heading_set_out_as_one_may_say_a_little_more():

@@ -190,9 +190,12 @@ def _emails(line: str) -> list[str]:
 def parse_contact(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     """Name, job title, organisation, email and phone from a contact section's lines, as
     ``contact_<child>`` fields, and the lines it could not read. English and Welsh labels
-    ("Name:", "Enw:", "E-bost:") are read; unlabelled lines are "name, job title, council"."""
+    ("Name:", "Enw:", "E-bost:") are read. An unlabelled line is "name, job title, email" as
+    councils write it: what comes between the name and the email is the job title, commas and
+    all ("Service Manager, Home Plus"), unless its last part is a council; lines with one part
+    each are the name, the job title and the organisation in turn."""
     found: dict[str, str] = {}
-    unlabelled: list[str] = []
+    groups: list[list[str]] = []
     for line in lines:
         label, colon, rest = line[:40].partition(":")
         child = CONTACT_LABELS.get(" ".join(label.split()).lower()) if colon else None
@@ -210,14 +213,30 @@ def parse_contact(lines: list[str]) -> tuple[dict[str, str], list[str]]:
             line = line.replace(phone.group(), "")
         line = CONTACT_WORDS.sub("", line)
         parts = [p.strip(" ,;-–") for p in re.split(r"[,;]|\s[-–]\s", line)]
-        unlabelled.extend(p for p in parts if p)
-    leftover = []
-    for child, part in zip(("name", "job_title", "organisation"), unlabelled, strict=False):
-        if child in found:
-            leftover.append(part)
-        else:
-            found[child] = part
-    leftover.extend(unlabelled[3:])
+        parts = [p for p in parts if p]
+        if parts:
+            groups.append(parts)
+    leftover: list[str] = []
+    slots = [child for child in ("name", "job_title", "organisation") if child not in found]
+    for parts in groups:
+        if len(parts) > 1 and "name" in slots:
+            found["name"] = parts[0]
+            slots.remove("name")
+            rest = parts[1:]
+            if len(rest) > 1 and "organisation" in slots and _DESIGNATION.search(rest[-1]):
+                found["organisation"] = rest.pop()
+                slots.remove("organisation")
+            if "job_title" in slots:
+                found["job_title"] = ", ".join(rest)
+                slots.remove("job_title")
+            else:
+                leftover.extend(rest)
+            continue
+        for part in parts:
+            if slots:
+                found[slots.pop(0)] = part
+            else:
+                leftover.append(part)
     return {f"contact_{child}": value[:255] for child, value in found.items()}, leftover
 
 

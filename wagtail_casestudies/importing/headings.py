@@ -18,6 +18,7 @@ How a heading is matched, in order:
 4. Only for a line that already looks like a heading (a Heading style, bold, bigger type, a
    numbered list item): a phrasing followed by a short tail that starts with a linking word
    ("Impact on residents", "Lessons for other councils", "The challenge we faced").
+5. A heading in both languages ("Yr her / The challenge") names a section when both sides do.
 
 A line that is a sentence ("The challenge was to answer calls faster") matches none of these.
 """
@@ -283,6 +284,7 @@ _NUMBERING = re.compile(
 )
 _BRACKETS = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,200}\]")
 _PUNCTUATION = re.compile(r"[^\w\s]")
+_BILINGUAL = re.compile(r"\s*[/|]\s*")
 # Words that come and go between councils' wordings of one heading.
 _FILLER = frozenset({"the", "our", "an", "your", "yr", "y", "ein", "eich"})
 _SPELLINGS = {"learnt": "learned", "organizations": "organisations", "programme": "program"}
@@ -365,6 +367,9 @@ def match_heading(text: str, *, looks_like_heading: bool = False) -> HeadingMatc
     type, a numbered list item), which lets a few more words follow the section's name."""
     if not text or len(text) > MAX_HEADING_LENGTH:
         return None
+    bilingual = _bilingual(text, looks_like_heading)
+    if bilingual is not None:
+        return bilingual
     normalised = normalise_heading(text)
     if not normalised:
         return None
@@ -377,6 +382,19 @@ def match_heading(text: str, *, looks_like_heading: bool = False) -> HeadingMatc
     if found is None and looks_like_heading:
         found = _with_tail(words, known)
     return found
+
+
+def _bilingual(text: str, looks_like_heading: bool) -> HeadingMatch | None:
+    """Rule 5: a heading in both languages, "Yr her / The challenge": every side names the same
+    section."""
+    sides = [side for side in _BILINGUAL.split(_BRACKETS.sub(" ", text)) if side.strip()]
+    if len(sides) < 2:
+        return None
+    found = [match_heading(side, looks_like_heading=looks_like_heading) for side in sides]
+    if any(match is None for match in found) or len({match.key for match in found}) > 1:
+        return None
+    languages = {match.language for match in found}
+    return HeadingMatch(found[0].key, languages.pop() if len(languages) == 1 else None)
 
 
 def heading_key(text: str, *, looks_like_heading: bool = False) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -244,6 +245,8 @@ MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Alt
 MC_CHOICE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Choice"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 TEXT_BOX = qn("w:txbxContent")
+# A label run into its text: "The challenge: …", "Challenge - …", "Yr her – …".
+_LABEL = re.compile(r"^[^:\n]{1,120}?(?::|\s[-–—]\s)")
 # Bigger type than the body's, by this much, makes a line a heading.
 HEADING_SIZE_RATIO = 1.2
 
@@ -395,11 +398,11 @@ class _Reader:
             ends = stripped[-1] in ":.–—-"
             if ends or rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in ":–—-":
                 candidates.append(bold)
-        head, colon, _rest = text[: MAX_HEADING_LENGTH + 1].partition(":")
-        if colon:
-            candidates.append(head + colon)
+        found_label = _LABEL.match(text[: MAX_HEADING_LENGTH + 3])
+        if found_label:
+            candidates.append(found_label.group())
         for label in candidates:
-            found = match_heading(label.strip().rstrip(":.–—- "), looks_like_heading=True)
+            found = match_heading(label.strip().rstrip(":.–—- "), looks_like_heading=label == bold)
             if found is None:
                 continue
             rest_pieces = _after(pieces, len(label))
