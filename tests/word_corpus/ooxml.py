@@ -3,6 +3,7 @@ numbering on a plain paragraph, and a deterministic package."""
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from itertools import count
@@ -232,3 +233,56 @@ def insert_paragraph_after(paragraph, text: str = "", style=None):
     if style is not None:
         created.style = style
     return created
+
+
+def split_runs(document) -> None:
+    """Runs cut where Word cuts them (a spelling check, an edit on another day: each keeps its
+    formatting and gets a revision id), and a bookmark on each heading, as a table of contents
+    leaves them. The text and its look are unchanged."""
+    body = document.element.body
+    for number, paragraph in enumerate(body.iter(qn("w:p"))):
+        paragraph.set(qn("w:rsidR"), f"00{number:06X}")
+        for run in list(paragraph.iterchildren(qn("w:r"))):
+            texts = run.findall(qn("w:t"))
+            if len(texts) != 1 or len(run) > 2 or len(texts[0].text or "") < 8:
+                continue
+            text = texts[0].text
+            cut = len(text) // 2
+            twin = copy.deepcopy(run)
+            texts[0].text = text[:cut]
+            twin.find(qn("w:t")).text = text[cut:]
+            for part in (run, twin):
+                part.find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            twin.set(qn("w:rsidR"), f"00A{number:05X}")
+            run.addnext(twin)
+        style = paragraph.find(qn("w:pPr") + "/" + qn("w:pStyle"))
+        if style is not None and style.get(qn("w:val"), "").startswith("Heading"):
+            mark = next(_ids)
+            start = OxmlElement("w:bookmarkStart")
+            start.set(qn("w:id"), str(mark))
+            start.set(qn("w:name"), f"_Toc{mark:09d}")
+            end = OxmlElement("w:bookmarkEnd")
+            end.set(qn("w:id"), str(mark))
+            properties = paragraph.find(qn("w:pPr"))
+            properties.addnext(start)
+            paragraph.append(end)
+
+
+def localise_styles(document, ids: dict[str, str]) -> None:
+    """Style ids as a Word in another language saves them (Welsh Word: 'Pennawd1' for Heading 1);
+    the names stay Word's built-in English ones, in lower case, as Word writes them."""
+    styles = document.styles.element
+    for style in styles.iterchildren(qn("w:style")):
+        old = style.get(qn("w:styleId"))
+        if old in ids:
+            style.set(qn("w:styleId"), ids[old])
+            name = style.find(qn("w:name"))
+            if name is not None and name.get(qn("w:val"), "").startswith("Heading"):
+                name.set(qn("w:val"), name.get(qn("w:val")).lower())
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            reference = style.find(qn(tag))
+            if reference is not None and reference.get(qn("w:val")) in ids:
+                reference.set(qn("w:val"), ids[reference.get(qn("w:val"))])
+    for reference in document.element.body.iter(qn("w:pStyle")):
+        if reference.get(qn("w:val")) in ids:
+            reference.set(qn("w:val"), ids[reference.get(qn("w:val"))])

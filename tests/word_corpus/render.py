@@ -126,6 +126,12 @@ class Look:
     link: tuple[str, str] | None = None  # (section, url): a link at the end of its first paragraph
     deleted: list[tuple[str, str]] = field(default_factory=list)  # (section, text) struck out
     consent_lines: list[str] = field(default_factory=list)
+    # As Word saves it: runs cut and headings bookmarked; style ids of a Word in another
+    # language; a blank line after each section; a protective marking in the page header.
+    word_saved: bool = False
+    localised: dict[str, str] | None = None
+    spaced: bool = False
+    header: str | None = None
 
 
 def _png() -> bytes:
@@ -349,6 +355,8 @@ def render_story(story: Story, look: Look, name: str) -> CorpusDocument:
         else:
             label = write_heading(document, look, words)
         writer.section(document, key, blocks, heading=label)
+        if look.spaced:
+            document.add_paragraph()
     if look.heading == "typed_number":
         number += 1
         document.add_paragraph().add_run(f"{number}. {look.words['contact']}").bold = True
@@ -367,10 +375,20 @@ def render_story(story: Story, look: Look, name: str) -> CorpusDocument:
         name=name,
         style=look.style,
         language=story.language,
-        content=ooxml.to_bytes(document),
-        expected=expected_of(story, look, consent_contact=False),
+        content=ooxml.to_bytes(as_saved(document, look)),
+        expected=expected_of(story, look, absent=[look.header] if look.header else []),
         features=look.features,
     )
+
+
+def as_saved(document, look: Look):
+    if look.header:
+        document.sections[0].header.paragraphs[0].text = look.header
+    if look.word_saved:
+        ooxml.split_runs(document)
+    if look.localised:
+        ooxml.localise_styles(document, look.localised)
+    return document
 
 
 LABELS = {
@@ -450,13 +468,13 @@ def render_label_table(story: Story, look: Look, name: str) -> CorpusDocument:
     cell.paragraphs[0].add_run(lines[0])
     for line in lines[1:]:
         cell.add_paragraph(line)
-    expected = expected_of(story, look)
+    expected = expected_of(story, look, absent=[look.header] if look.header else [])
     expected.metadata = [*look.meta, *table_meta]
     return CorpusDocument(
         name=name,
         style=look.style,
         language=story.language,
-        content=ooxml.to_bytes(document),
+        content=ooxml.to_bytes(as_saved(document, look)),
         expected=expected,
         features=look.features,
     )

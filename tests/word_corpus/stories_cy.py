@@ -382,3 +382,88 @@ SIR_GAR = stori(
         P("Mae staff arlwyo yn allweddol; rhaid buddsoddi yn eu sgiliau."),
     ],
 )
+
+
+MWY = {
+    "conwy-gofal-cartref": {
+        "challenge": [
+            P(
+                "Roedd gofalwyr yn treulio oriau yn teithio rhwng ymweliadau byr, ac roedd llawer yn gadael y sector ar ôl ychydig fisoedd oherwydd pwysau'r gwaith a'r diffyg cefnogaeth."
+            ),
+        ],
+        "solution": [
+            P(
+                "Mae pob tîm yn cyfarfod bob wythnos i drafod y bobl y maen nhw'n eu cefnogi, ac mae ganddyn nhw fynediad uniongyrchol at therapydd galwedigaethol a nyrs ardal."
+            ),
+        ],
+        "impact": [
+            P(
+                "Mae pobl sy'n derbyn gofal yn dweud eu bod yn gweld llai o wynebau gwahanol, a bod y gofalwyr yn eu hadnabod yn well. Mae'r cyngor wedi arbed tua £240,000 ar ofal asiantaeth."
+            ),
+        ],
+        "lessons_learned": [
+            P(
+                "Mae talu am amser teithio yn hanfodol os ydych chi am gadw gofalwyr mewn ardaloedd gwledig."
+            ),
+        ],
+    },
+    "sir-gar-bwyd-ysgol": {
+        "solution": [
+            P(
+                "Gweithiodd y cyngor gyda Menter a Busnes i helpu cynhyrchwyr bach i gael yr achrediadau diogelwch bwyd sydd eu hangen i gyflenwi ysgolion."
+            ),
+        ],
+        "impact": [
+            P(
+                "Mae cogyddion ysgol yn dweud bod y plant yn bwyta mwy o lysiau, ac mae rhieni wedi croesawu'r bwydlenni newydd."
+            ),
+        ],
+    },
+    "ceredigion-canolfannau-llesiant": {
+        "solution": [
+            P(
+                "Mae gwasanaethau ar gael yn Gymraeg ac yn Saesneg, ac mae trafnidiaeth gymunedol yn dod â phobl o'r pentrefi gwledig i'r canolfannau."
+            ),
+        ],
+    },
+    "abertawe-llyfrgelloedd-cynnes": {
+        "challenge": [
+            P(
+                "Roedd swyddfeydd cyngor ar bopeth wedi cau yn rhai o'r cymunedau, a doedd gan lawer o bobl ddim ffordd o fynd i ganol y ddinas."
+            ),
+            P(
+                "Advice offices had closed in several communities, and many people had no way of getting to the city centre."
+            ),
+        ],
+        "impact": [
+            P(
+                "Cafodd trigolion gymorth i hawlio £1.1m o fudd-daliadau nad oedden nhw wedi'u hawlio o'r blaen. Residents were helped to claim £1.1m of benefits they had not claimed before."
+            ),
+        ],
+        "lessons_learned": [
+            P(
+                "Mae angen hyfforddi staff y llyfrgell i gyfeirio pobl yn hyderus. Library staff need training to refer people with confidence."
+            ),
+        ],
+    },
+    "rhondda-cynon-taf-gofal-ychwanegol": {
+        "impact": [
+            P(
+                "Mae tenantiaid yn dweud eu bod yn teimlo'n llai unig, ac mae llai o alwadau brys i'r gwasanaeth ambiwlans o'r cynlluniau. Tenants say they feel less lonely, and there are fewer emergency calls to the ambulance service from the schemes."
+            ),
+        ],
+    },
+    "sir-ddinbych-ailgylchu": {
+        "solution": [
+            P(
+                "Cafodd trigolion mewn fflatiau a thai heb le i storio cynwysyddion gynnig sachau y gellir eu hailddefnyddio yn eu lle."
+            ),
+        ],
+    },
+    "gwynedd-tai-lleol": {},
+    "caerdydd-profi-olrhain-diogelu": {},
+}
+
+for _stori in (CAERDYDD, SIR_DDINBYCH, GWYNEDD, ABERTAWE, RHONDDA, CONWY, CEREDIGION, SIR_GAR):
+    for _key, _blocks in MWY.get(_stori.key, {}).items():
+        _stori.sections.setdefault(_key, []).extend(_blocks)

@@ -1501,3 +1501,382 @@ NE_LINCS = story(
         P("Joint working in and out of school is what makes the difference."),
     ],
 )
+
+
+# --- The fuller versions: what officers add once they get going -------------------------------
+
+MORE = {
+    "derbyshire-dales-rural-broadband": {
+        "challenge": [
+            P(
+                "During the pandemic the problem became urgent. Children in outlying farms could not join online lessons, and several holiday cottage owners told us guests were cancelling because they could not work remotely during their stay."
+            ),
+        ],
+        "solution": [
+            P(
+                "The council paid for a broadband surveyor to map which properties were not covered by any planned upgrade, so that every village knew where it stood before it started collecting pledges."
+            ),
+        ],
+        "lessons_learned": [
+            P(
+                "Allow much longer than you expect for wayleaves across farmland; the engineering is rarely the slowest part of a rural scheme."
+            ),
+        ],
+    },
+    "north-east-lincolnshire-youth": {
+        "solution": [
+            P(
+                "Each youth worker is managed by the youth service rather than the school, which keeps their independence, but they attend the school's pastoral meetings and share a single plan with the head of year."
+            ),
+        ],
+        "impact": [
+            P(
+                "Teachers told us that classroom disruption fell, and young people said they had someone to talk to who was not there to tell them off. Several schools have asked for a second youth worker."
+            ),
+        ],
+        "lessons_learned": [
+            P(
+                "Agree at the start what information will be shared between the youth worker and the school, and what stays between the worker and the young person."
+            ),
+        ],
+    },
+    "east-suffolk-coastal-business": {
+        "challenge": [
+            P(
+                "Many of these businesses are run by one or two people who have never had contact with the council except for licensing and business rates, and some were wary of us."
+            ),
+        ],
+        "impact": [
+            P(
+                "Businesses that received grants used them for flood resilience, moving equipment away from the cliff edge and marketing to visitors outside the summer season. Survey results show confidence among coastal businesses rising for the first time in five years."
+            ),
+        ],
+        "lessons_learned": [
+            P(
+                "A named adviser who knows the coast is worth more than a website, however good the website is."
+            ),
+        ],
+    },
+    "bradford-healthy-weight": {
+        "solution": [
+            P(
+                "We also worked with the city's takeaways on a healthier options award, offering free training on smaller portions and healthier cooking oils, and with community groups to run cooking clubs in children's centres and mosques."
+            ),
+        ],
+        "impact": [
+            P(
+                "Fifty-four takeaways have signed up to the healthier options award, and four out of five families attending cooking clubs said they now cook from scratch more often."
+            ),
+        ],
+        "sustainability": [
+            P(
+                "The planning policy on hot food takeaways has been written into the local plan, so it will apply to every application for years to come."
+            ),
+        ],
+    },
+    "newcastle-homelessness-prevention": {
+        "challenge": [
+            P(
+                "By the time many households came to the council they had already received a notice to quit or a court date, and the options left to us were expensive and disruptive, such as temporary accommodation far from children's schools."
+            ),
+        ],
+        "solution": [
+            P(
+                "We also set up a money and debt advice line for residents that any partner can refer to directly, and we share monthly information on arrears and benefit changes so that partners can contact residents before problems grow."
+            ),
+        ],
+        "impact": [
+            P(
+                "Partners tell us that the shared approach has changed their culture. Front-line staff in the housing providers now see prevention as part of their job, not something to pass on to the council."
+            ),
+        ],
+    },
+    "south-cambridgeshire-four-day-week": {
+        "solution": [
+            P(
+                "Teams agreed their own rotas so that services remained open five days a week, and residents could still contact the council in the same hours as before. We published monthly performance data throughout the trial."
+            ),
+        ],
+        "impact": [
+            P(
+                "Staff health and wellbeing improved on every measure in the staff survey, and sickness absence fell. Residents' complaints did not rise, and the planning service processed applications as quickly as before."
+            ),
+        ],
+        "lessons_learned": [
+            P(
+                "Expect national attention and plan your communications for it, so that the story is told with the evidence rather than without it."
+            ),
+        ],
+    },
+    "cambridgeshire-reablement": {
+        "challenge": [
+            P(
+                "Staff across health and social care agreed that the system was not working for people, but each organisation measured its own part of the journey and no one owned the whole of it."
+            ),
+        ],
+        "solution": [
+            P(
+                "A joint manager from the council and the hospital trusts leads the service, and the team uses a simple shared board that shows every person from the day they are referred to the day reablement ends."
+            ),
+            P(
+                "Families are invited to the first goal-setting conversation so that they understand what the person is working towards and can support them at home."
+            ),
+        ],
+        "lessons_learned": [
+            P(
+                "One manager across the organisations removes arguments about whose patient someone is."
+            ),
+        ],
+    },
+    "oxfordshire-one-public-estate": {
+        "challenge": [
+            P(
+                "Several buildings were in poor condition and would have needed major investment within five years, while services such as libraries and police front counters were struggling to justify their own buildings."
+            ),
+        ],
+        "solution": [
+            P(
+                "Each project was led by the partner with the most to gain, with a small programme team from the county council supporting business cases and bids for government funding."
+            ),
+        ],
+        "impact": [
+            P(
+                "Residents in Bicester can now see a police officer, borrow a book, get advice on benefits and book a health appointment in one building in the town centre, open six days a week."
+            ),
+        ],
+    },
+    "sheffield-street-trees": {
+        "solution": [
+            P(
+                "We commissioned an independent survey of every street tree in the city and published it, so that everyone is working from the same information about the health of the trees and the damage to pavements."
+            ),
+            P(
+                "Where a tree is damaging a pavement, engineers must now consider a range of solutions, such as flexible paving or re-routing the kerb, before felling is considered."
+            ),
+        ],
+        "impact": [
+            P(
+                "The partnership has become a model for other councils, and residents' satisfaction with the management of street trees has risen from 22 to 61 per cent."
+            ),
+        ],
+    },
+    "suffolk-joint-waste": {
+        "challenge": [
+            P(
+                "Councils also bought bins, stickers and leaflets separately, paying more than they needed to and giving residents different messages in neighbouring streets."
+            ),
+        ],
+        "impact": [
+            P(
+                "Buying bins and printing together saved a further £60,000 in the first year. The joint website is now the most visited waste page in the county, and complaints about confusing advice have almost stopped."
+            ),
+        ],
+        "lessons_learned": [
+            P(
+                "A shared partnership manager, funded by all of the councils, keeps the work moving between meetings."
+            ),
+        ],
+    },
+    "southwark-warm-homes": {
+        "challenge": [
+            P(
+                "Damp and mould were among the most common repair complaints on the estates, and some tenants were rationing heating during the coldest months."
+            ),
+        ],
+        "solution": [
+            P(
+                "Before starting, we fitted sensors in a sample of homes to measure temperature and humidity, so that we could show tenants the difference the work made and learn which measures worked best."
+            ),
+        ],
+        "impact": [
+            P(
+                "Complaints about damp and mould on the six estates fell by 70 per cent, and tenants' satisfaction with their homes rose from 48 to 79 per cent."
+            ),
+        ],
+    },
+    "mid-devon-garden-village": {
+        "challenge": [
+            P(
+                "The town centre already suffered from congestion on the main road, and the nearest motorway junction could not take more traffic without major works that had no funding."
+            ),
+        ],
+        "solution": [
+            P(
+                "The council set up a delivery team with planners, engineers and a community engagement officer, and agreed a memorandum of understanding with the main landowners so that infrastructure would be paid for fairly."
+            ),
+        ],
+        "impact": [
+            P(
+                "The first planning applications have been approved with agreements that fund a new primary school, a health centre site and a network of walking and cycling routes."
+            ),
+        ],
+    },
+    "somerset-tenancy-sustainment": {
+        "challenge": [
+            P(
+                "Households placed in temporary accommodation cost the councils in Somerset more than £3m a year, and families were often moved away from their schools and support networks."
+            ),
+        ],
+        "solution": [
+            P(
+                "We promoted the service through landlord forums, letting agents and the residential landlords' association, and made the phone number and email address easy to find on every letter the council sends to landlords."
+            ),
+        ],
+        "impact": [
+            P(
+                "Landlords say they are more willing to rent to tenants receiving benefits because they know the council will help if things go wrong."
+            ),
+        ],
+    },
+    "nottinghamshire-digital-inclusion": {
+        "challenge": [
+            P(
+                "Staff in the libraries had the goodwill to help but no time set aside for it, and the laptops in libraries were often booked for other uses."
+            ),
+        ],
+        "solution": [
+            P(
+                "We recruited 120 volunteer digital champions through the libraries and the voluntary sector, and trained them using a short course built with the county's adult learning service."
+            ),
+        ],
+        "impact": [
+            P(
+                "People helped told us they use the internet for health appointments, shopping, job searches and keeping in touch with family. Calls to the customer service centre from people who could not get online fell by a quarter."
+            ),
+        ],
+    },
+    "derby-careers-for-carers": {
+        "challenge": [
+            P(
+                "Providers competed with supermarkets and warehouses that paid similar wages for work with fewer responsibilities, and many new carers were not prepared for lone working or for caring for people at the end of life."
+            ),
+        ],
+        "impact": [
+            P(
+                "Providers say the recruits from the academy are better prepared and more confident, and some are already working as senior carers and mentors to newer recruits."
+            ),
+        ],
+        "lessons_learned": [
+            P(
+                "Involve providers in the academy from the beginning so that they trust the training and offer the jobs."
+            ),
+        ],
+    },
+    "brighton-council-tax-chatbot": {
+        "challenge": [
+            P(
+                "Advisers spent most of their time answering the same questions, and residents with complex problems, such as debt or a change in circumstances, waited as long as everyone else."
+            ),
+        ],
+        "solution": [
+            P(
+                "The team looked at a year of call recordings and emails to find the fifty questions residents asked most often, and wrote answers to them in plain English before any technology was chosen."
+            ),
+        ],
+        "impact": [
+            P(
+                "Advisers now spend more time with residents who are in debt or in difficulty, and the number of residents setting up payment plans before enforcement rose by 18 per cent."
+            ),
+        ],
+    },
+    "liverpool-school-streets": {
+        "challenge": [
+            P(
+                "Head teachers had tried leaflets and parking enforcement for years, but the problem returned as soon as the enforcement officers left."
+            ),
+        ],
+        "impact": [
+            P(
+                "Head teachers say that pupils arrive calmer and more ready to learn, and the closures have created space for parents to talk at the gates."
+            ),
+        ],
+        "lessons_learned": [
+            P(
+                "Planters and signs at the closure point help to make it feel permanent and welcoming."
+            ),
+        ],
+    },
+    "tower-hamlets-vaccine-champions": {
+        "solution": [
+            P(
+                "Each champion received training from public health doctors, a weekly briefing on the latest evidence and a direct line to the public health team for questions they could not answer."
+            ),
+        ],
+        "impact": [
+            P(
+                "Champions held more than 4,000 conversations in the first three months, many of them with people who said they had not planned to be vaccinated."
+            ),
+        ],
+    },
+    "lincolnshire-community-testing": {
+        "solution": [
+            P(
+                "Public health officers visited every site to advise on ventilation, shift patterns and canteens, and employers shared information on outbreaks quickly so that contact tracing could start the same day."
+            ),
+        ],
+        "impact": [
+            P(
+                "Employers reported that absence fell once workers knew they would be paid while isolating, and several sites asked to continue testing beyond the end of the national programme."
+            ),
+        ],
+    },
+    "barnsley-apprenticeships": {
+        "solution": [
+            P(
+                "Each apprentice has a workplace mentor and a named contact in the hub, who checks in every month and helps resolve problems with study time or workload."
+            ),
+        ],
+        "impact": [
+            P(
+                "Eighty-seven per cent of apprentices completed their programme, and most of those who finished have stayed with the council in a permanent role."
+            ),
+        ],
+    },
+    "plymouth-food-waste": {
+        "solution": [
+            P(
+                "Crews were involved in designing the new rounds, and each round was tested for a month before the full launch so that problems with narrow streets and flats could be solved early."
+            ),
+        ],
+    },
+    "stockport-early-help": {
+        "challenge": [
+            P(
+                "Many families only received help once things had reached crisis point, by which time the support needed was more intensive and more expensive."
+            ),
+        ],
+    },
+    "norfolk-electric-fleet": {
+        "solution": [
+            P(
+                "Drivers were given the chance to try the vehicles for a week before the change, and their feedback shaped which models we bought and where chargers were placed."
+            ),
+        ],
+    },
+    "sunderland-smart-city": {},
+    "essex-care-technology": {},
+    "hackney-cyber-recovery": {},
+    "manchester-rough-sleeping": {},
+    "devon-care-rounds": {},
+    "leeds-home-plus": {},
+    "wigan-community-hubs": {},
+    "camden-climate-assembly": {},
+    "cornwall-library-makerspaces": {},
+    "kent-digital-front-door": {},
+    "bristol-lateral-flow": {
+        "solution": [
+            P(
+                "Teams used a simple booking system that worked on any phone, and anyone could also turn up without booking. Results were sent by text message in the resident's chosen language."
+            ),
+        ],
+    },
+}
+
+
+def extend(stories, more) -> None:
+    for story_ in stories:
+        for key, blocks in more.get(story_.key, {}).items():
+            story_.sections.setdefault(key, []).extend(blocks)
+
+
+extend([value for value in list(globals().values()) if isinstance(value, Story)], MORE)

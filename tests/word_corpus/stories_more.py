@@ -6,6 +6,7 @@ all of Word's mess (text boxes, tracked changes, content controls, pictures)."""
 from __future__ import annotations
 
 from tests.word_corpus.model import B, Contact, P, Q, T
+from tests.word_corpus.stories_en import MORE as MORE_FROM_EN
 from tests.word_corpus.stories_en import story
 
 BANES = story(
@@ -338,3 +339,76 @@ NORTH_LINCS = story(
         P("Employers must be involved in designing the courses."),
     ],
 )
+
+
+MORE = {
+    "north-lincolnshire-steel-skills": {
+        "challenge": [
+            P(
+                "Many steelworkers had been with the same employer for decades, had never written a CV and did not hold formal qualifications for skills they used every day."
+            ),
+        ],
+        "solution": [
+            P(
+                "Advisers from the hub held sessions in the works canteen at shift change, and trade unions helped us reach members who were nervous about being seen to look for other work."
+            ),
+            P(
+                "Short courses cover welding to offshore standards, electrical safety, heavy goods vehicle licences and project management, each designed with employers who have vacancies."
+            ),
+        ],
+        "impact": [
+            P(
+                "Employers in the energy sector say the hub has become their first stop for recruitment, and average wages for people moving into new jobs were higher than in their previous roles."
+            ),
+        ],
+    },
+    "west-oxfordshire-retrofit-advice": {
+        "challenge": [
+            P(
+                "Some homeowners had already paid for work that caused damp in solid stone walls, and the bad experiences spread by word of mouth through villages."
+            ),
+        ],
+        "solution": [
+            P(
+                "Installers on the trusted list must show experience with traditional buildings, and the advisers review every quote before work starts if the homeowner asks them to."
+            ),
+        ],
+        "impact": [
+            P(
+                "Satisfaction with the service is high, with 94 per cent of homeowners saying they would recommend it, and installers report that customers referred by the service are better prepared and easier to work with."
+            ),
+        ],
+        "sustainability": [
+            P(
+                "We are now extending the service to small landlords, who own a large share of the district's least efficient homes."
+            ),
+        ],
+    },
+    "east-devon-temporary-accommodation": {
+        "solution": [
+            P(
+                "The homes are spread across Exmouth, Honiton and Axminster so that families can stay near their schools and work, and each one is furnished and ready to move into at short notice."
+            ),
+        ],
+    },
+    "north-norfolk-coastal-transition": {
+        "challenge": [
+            P(
+                "Homeowners at risk could not sell or insure their homes, and many were elderly residents who had lived in the villages all their lives and did not want to leave."
+            ),
+        ],
+        "impact": [
+            P(
+                "The council's approach has informed national policy on coastal adaptation, and officers have advised councils in Yorkshire and Suffolk."
+            ),
+        ],
+    },
+    "mid-devon-garden-village": {},
+    "kings-lynn-town-deal": {},
+    "banes-warm-spaces": {},
+}
+
+for _story in (BANES, EAST_DEVON, NORTH_NORFOLK, KINGS_LYNN, WEST_OXON, MID_DEVON, NORTH_LINCS):
+    for _more in (MORE, MORE_FROM_EN):
+        for _key, _blocks in _more.get(_story.key, {}).items():
+            _story.sections.setdefault(_key, []).extend(_blocks)
