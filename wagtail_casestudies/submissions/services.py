@@ -243,7 +243,7 @@ def store_submission(
             )
             submission.councils.set(cd.get("all_councils") or [])
             submission.topics.set(cd.get("topics") or [])
-            stored_files.extend(_store_attachments(submission, attachments))
+            _store_attachments(submission, attachments, stored_files)
     except IntegrityError:
         _delete_files(stored_files)
         if idempotency_key:
@@ -260,10 +260,10 @@ def store_submission(
     return StoreResult(submission, created=True)
 
 
-def _store_attachments(submission, attachments) -> list:
-    """Store each checked upload as an attachment of ``submission``; returns the stored files
-    (for the caller to delete if its transaction fails)."""
-    stored_files = []
+def _store_attachments(submission, attachments, stored_files: list) -> None:
+    """Store each checked upload as an attachment of ``submission``, adding each file to
+    ``stored_files`` as soon as it is written (for the caller to delete if its transaction
+    fails, however far this got)."""
     for kind, upload, checked in attachments:
         attachment = SubmissionAttachment(
             submission=submission,
@@ -279,7 +279,6 @@ def _store_attachments(submission, attachments) -> list:
         attachment.file.save(upload.name, stored, save=False)
         stored_files.append(attachment.file)
         attachment.save()
-    return stored_files
 
 
 def without_nul(value):
@@ -360,7 +359,7 @@ def complete_submission(submission: CaseStudySubmission, form) -> CaseStudySubmi
             locked.save()
             locked.councils.set(cd.get("all_councils") or [])
             locked.topics.set(cd.get("topics") or [])
-            stored_files = _store_attachments(locked, form.attachments())
+            _store_attachments(locked, form.attachments(), stored_files)
     except BaseException:
         _delete_files(stored_files)
         raise
