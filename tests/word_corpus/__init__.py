@@ -15,6 +15,7 @@ import re
 from tests.word_corpus import ooxml
 from tests.word_corpus import stories_cy as cy
 from tests.word_corpus import stories_en as en
+from tests.word_corpus import stories_hard as hard
 from tests.word_corpus import stories_more as more
 from tests.word_corpus.model import CorpusDocument, Expected, Item, Misplaced, normalise, placement
 from tests.word_corpus.render import (
@@ -326,7 +327,66 @@ RENDERED = [
             contact="labelled_cy",
         ),
     ),
+    # What trips readers up in real documents, in several of the styles above.
+    (
+        hard.BOLTON,
+        Look(
+            "bold-lines",
+            heading="bold",
+            title="bold",
+            subheading="bold",
+            contact="sentence",
+            meta=["Topic: Customer services"],
+            comments=[("solution", "Can we name the advice partner here? JB")],
+            features=("bold sub-headings", "comment", "contact sentence"),
+        ),
+    ),
+    (
+        hard.GATESHEAD,
+        Look(
+            "heading-styles",
+            heading="heading2",
+            summary_label="Summary",
+            contact="tabbed",
+            features=("Heading 3 sub-headings", "run-in summary label", "tabbed contact"),
+        ),
+    ),
+    (
+        hard.SWINDON,
+        Look(
+            "bold-lines",
+            words=words(challenge="Background"),
+            heading="bold",
+            title="plain",
+            contact="labelled",
+            meta=["Topic: Transport"],
+            features=("no sustainability or lessons sections",),
+        ),
+    ),
+    (
+        hard.TORFAEN,
+        Look(
+            "welsh",
+            words=dict(WELSH_WORDS),
+            heading="heading2",
+            contact="tabbed_cy",
+            comments=[("impact", "Oes modd cadarnhau'r ffigur arbedion gyda'r adran gyllid? LP")],
+            features=("comment", "tabbed contact"),
+        ),
+    ),
     # 11. All of Word's mess.
+    (
+        hard.WALSALL,
+        Look(
+            "mess",
+            heading="banner",
+            title="title",
+            meta=["Topics: Public health; COVID-19"],
+            comments=[("challenge", "Add the number of volunteers from the 2020 report?")],
+            picture_in="solution",
+            features=("banner-table headings", "comment", "picture"),
+        ),
+    ),
     (
         more.KINGS_LYNN,
         Look(
@@ -463,6 +523,18 @@ FILLED = [
                 "typed over guidance",
                 "tracked changes",
             ),
+        ),
+    ),
+    (
+        hard.HERTFORDSHIRE,
+        "en",
+        Filling(
+            lead_council="Hertfordshire County Council",
+            partners=[("Fostering Network", "Charity or voluntary group", "")],
+            cell_controls=True,
+            delete_guidance=True,
+            publish_contact=True,
+            features=("content controls in cells", "guidance deleted"),
         ),
     ),
     (

@@ -60,6 +60,13 @@ class Q:
 
 
 @dataclass(frozen=True)
+class H:
+    """A sub-heading inside a section ("Phase one: listening"): it belongs to its section."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class T:
     """A table of figures inside a section: rows of cells, the first row the header."""
 

@@ -11,6 +11,8 @@ import io
 from dataclasses import dataclass, field
 
 from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from tests.word_corpus import ooxml
@@ -19,6 +21,7 @@ from tests.word_corpus.model import (
     Contact,
     CorpusDocument,
     Expected,
+    H,
     Item,
     N,
     P,
@@ -132,6 +135,10 @@ class Look:
     localised: dict[str, str] | None = None
     spaced: bool = False
     header: str | None = None
+    subheading: str = "heading3"  # or "bold": how a sub-heading inside a section is made
+    # (section, comment): a reviewer's comment on the section's first paragraph
+    comments: list[tuple[str, str]] = field(default_factory=list)
+    summary_label: str | None = None  # "Summary": a bold label run into the summary paragraph
 
 
 def _png() -> bytes:
@@ -149,14 +156,23 @@ def contact_lines(contact: Contact, how: str) -> list[str]:
         if contact.phone:
             line += f", {contact.phone}"
         return [line]
+    if how == "sentence":
+        line = f"For more information, please contact {contact.name}, {contact.job_title}, at "
+        line += contact.email
+        return [line + (f" or on {contact.phone}." if contact.phone else ".")]
     labels = {
         "labelled": ("Name", "Job title", "Organisation", "Email", "Telephone"),
         "labelled_cy": ("Enw", "Swydd", "Sefydliad", "E-bost", "Ffôn"),
+        "tabbed": ("Name", "Position", "Organisation", "E-mail", "Tel"),
+        "tabbed_cy": ("Enw", "Swydd", "Sefydliad", "E-bost", "Ffôn"),
     }.get(how)
     values = (contact.name, contact.job_title, contact.organisation, contact.email, contact.phone)
     if labels is None:  # "lines": as an email signature
         return [v for v in values if v]
-    return [f"{label}: {value}" for label, value in zip(labels, values, strict=True) if value]
+    separator = ":\t" if how.startswith("tabbed") else ": "
+    return [
+        f"{label}{separator}{value}" for label, value in zip(labels, values, strict=True) if value
+    ]
 
 
 def contact_items(contact: Contact) -> list[Item]:
@@ -174,7 +190,7 @@ def block_items(key: str, block) -> list[Item]:
         return [Item(key, row[0], "table row") for row in block.rows[1:]]  # not the header
     if isinstance(block, P):
         return [Item(key, " ".join(block.parts))]
-    kind = {B: "bullet", N: "numbered", Q: "quote"}[type(block)]
+    kind = {B: "bullet", N: "numbered", Q: "quote", H: "sub-heading"}[type(block)]
     return [Item(key, block.text, kind)]
 
 
@@ -219,6 +235,12 @@ class Writer:
                 for cell, text in zip(cells, row, strict=True):
                     cell.text = text
             return None
+        if isinstance(block, H):
+            if look.subheading == "heading3" and container is self.document:
+                return self.document.add_heading(block.text, level=3)
+            paragraph = container.add_paragraph()
+            paragraph.add_run(block.text).bold = True
+            return paragraph
         style = {B: "List Bullet", N: "List Number"}.get(type(block))
         paragraph = container.add_paragraph(style=style)
         if label is not None:
@@ -263,6 +285,12 @@ class Writer:
             paragraph = self.paragraph(container, block, first_of=first, label=label)
             if paragraph is not None:
                 written.append(paragraph)
+            if index == 0 and paragraph is not None and paragraph.runs:
+                for section_key, comment in look.comments:
+                    if section_key == key:
+                        self.document.add_comment(
+                            paragraph.runs[-1], text=comment, author="J Bennett", initials="JB"
+                        )
             if index == 0 and look.link and look.link[0] == key and paragraph is not None:
                 paragraph.add_run(" More at ")
                 ooxml.add_link(paragraph, "the council's website", look.link[1])
@@ -298,6 +326,15 @@ def write_heading(document, look: Look, text: str):
         ooxml.sized(document.add_paragraph().add_run(text), 14)
     elif how == "font_size_bold":
         ooxml.sized(document.add_paragraph().add_run(text), 13, bold=True)
+    elif how == "banner":
+        # A one-cell shaded table as a banner, as designed council templates have.
+        cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+        cell.paragraphs[0].add_run(text).bold = True
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), "1F4E79")
+        cell._tc.get_or_add_tcPr().append(shading)
     elif how == "runin":
 
         def label(paragraph):
@@ -340,7 +377,11 @@ def render_story(story: Story, look: Look, name: str) -> CorpusDocument:
         document.add_paragraph(line)
     if look.summary_heading:
         write_heading(document, look, look.summary_heading)
-    document.add_paragraph(story.summary)
+    summary = document.add_paragraph()
+    if look.summary_label:
+        summary.add_run(f"{look.summary_label}:").bold = True
+        summary.add_run(" ")
+    summary.add_run(story.summary)
     writer = Writer(document, look)
     number = 0
     for key in ORDER:
@@ -376,7 +417,11 @@ def render_story(story: Story, look: Look, name: str) -> CorpusDocument:
         style=look.style,
         language=story.language,
         content=ooxml.to_bytes(as_saved(document, look)),
-        expected=expected_of(story, look, absent=[look.header] if look.header else []),
+        expected=expected_of(
+            story,
+            look,
+            absent=[*([look.header] if look.header else []), *(c for _k, c in look.comments)],
+        ),
         features=look.features,
     )
 

@@ -79,6 +79,8 @@ class Filling:
     tracked: str | None = None
     content_control: str | None = None
     cost_saving: str = ""
+    cell_controls: bool = False  # the title and summary cells hold content controls
+    delete_guidance: bool = False  # the officer deleted the grey guidance lines first
     features: tuple[str, ...] = ()
 
 
@@ -140,6 +142,8 @@ def fill(template: bytes, story: Story, language: str, how: Filling, name: str) 
         answer = story.sections.get(key, [])
         guidance = blocks[index + 1]
         first_blank = blocks[index + 2]
+        if how.delete_guidance and key not in how.overtype:
+            guidance._p.getparent().remove(guidance._p)
         if key in how.overtype:
             # Typed over the guidance: the grey italics stay with the officer's words.
             _answer_over_guidance(document, writer, guidance, key, answer)
@@ -168,6 +172,8 @@ def fill(template: bytes, story: Story, language: str, how: Filling, name: str) 
                 _type_over(cell, how.lead_council, keep_formatting=how.lead_keeps_grey)
             elif label in values and values[label]:
                 _type_over(cell, values[label])
+                if how.cell_controls and label in (labels["title"], labels["summary"]):
+                    ooxml.wrap_in_content_control([cell.paragraphs[0]], tag=label, alias=label)
             elif cell.text.strip():
                 absent.append(cell.text)  # help text left as it was
 
