@@ -153,3 +153,42 @@ def test_the_figures_by_style_and_path(db, corpus):
     print(table(documents, _outcomes))
     print()
     print(details(documents, _outcomes))
+
+
+# --- The yardstick itself ------------------------------------------------------------------------
+
+
+def test_placement_counts_a_paragraph_right_only_in_its_own_section():
+    from tests.word_corpus.model import Contact, Expected, Item, placement
+
+    long = "Calls to the contact centre fell by a third once the new online form went live."
+    expected = Expected(
+        title="Kent County Council: a front door",
+        summary="Kent redesigned how residents ask for help.",
+        items=[
+            Item("title", "Kent County Council: a front door"),
+            Item("summary", "Kent redesigned how residents ask for help."),
+            Item("challenge", "Residents waited too long for a call back from the council."),
+            Item("impact", long),
+            Item("lessons_learned", "Start small and test with residents every week."),
+            Item("contact", "email=jo@kent.gov.uk", "field"),
+        ],
+        contact=Contact("Jo", email="jo@kent.gov.uk"),
+        councils=[],
+        topics=[],
+    )
+    found = {
+        "title": "Kent County Council:  a front door",
+        "summary": "Kent redesigned how residents ask for help.",
+        "challenge": "Residents waited too long for a call back from the council.",
+        # The impact paragraph twice: in its section and, wrongly, among what was not placed.
+        "impact": long.upper(),
+        "unplaced": long + "\nStart small and test with residents every week.",
+        "contact_email": "jo@kent.gov.uk",
+    }
+    right, total, misplaced = placement(expected, found)
+    assert (right, total) == (4, 6)
+    assert [(m.expected, m.found_in) for m in misplaced] == [
+        ("impact", ("impact", "unplaced")),
+        ("lessons_learned", ("unplaced",)),
+    ]
