@@ -95,7 +95,8 @@ def unpack(
     ``only(name)``: unpack only the parts it accepts. ``keep(name)``: keep the part's bytes
     (the small structural parts). ``feed(name)``: a function given each step of the part (a
     streaming XML scan). ``bomb_ratio``: also refuse a part over 10 MiB that unpacks to more
-    than 100 times its packed size. Raises PackageError; whatever ``feed``'s functions raise passes through.
+    than 100 times its packed size. Raises PackageError; whatever ``feed``'s functions raise
+    passes through.
     """
     result = Unpacked(names=[info.filename for info in archive.infolist()])
     for info in archive.infolist():
