@@ -4,10 +4,18 @@ It does not care where the document came from (the intake's endpoint or form pag
 "Import from Word", ``casestudies_import``): it takes bytes that ``word_file.check_word_file``
 accepted.
 
-The package's own template, filled in, is read by its structure: the guidance (grey italics) and
-every line the template itself contains are left out, labelled table cells are the form's
-fields, ticked boxes choose topics and give consent. Any other document is read by its headings
-(Heading styles, or bold lines) through the one heading matcher.
+The package's own template, filled in, is read by its structure: the template's own guidance
+(grey italics; text typed over it keeps that formatting and is read) and every line the template
+itself contains are left out, labelled table cells are the form's fields, ticked boxes choose
+topics and give consent. Any other document is read by its headings through the one heading
+matcher, set out as councils set them out: Heading styles, bold lines, bigger type, numbered or
+"List Number" lines, labels run into their text ("**The challenge:** …"), and the label | answer
+table.
+
+The document's XML is walked rather than python-docx's paragraph lists, so that text a reader of
+the document sees is read wherever Word keeps it: in text boxes (read once, where anchored), in
+tracked insertions (deletions are not read), and in content controls (not their placeholders). A
+Shift+Enter line break starts a new paragraph: Wagtail's page editor does not open ``<br>``.
 """
 
 from __future__ import annotations
