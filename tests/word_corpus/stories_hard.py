@@ -186,6 +186,9 @@ SWINDON = story(
         P(
             "In return the council is building bus lanes on two corridors and has given buses priority at 20 traffic signals."
         ),
+        P(
+            "A passenger charter sets out what residents can expect, from real-time information at the busiest stops to refunds when a bus does not turn up, and a bus users' panel meets the partnership board twice a year."
+        ),
     ],
     impact=[
         P(
