@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import zipfile
 from itertools import count
 
@@ -39,7 +40,10 @@ def to_bytes(document) -> bytes:
         for item in source.infolist():
             fixed = zipfile.ZipInfo(item.filename, FIXED_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(fixed, source.read(item.filename))
+            data = source.read(item.filename)
+            if item.filename == "word/comments.xml":  # python-docx dates a comment now
+                data = re.sub(rb'w:date="[^"]*"', f'w:date="{DATE}"'.encode(), data)
+            archive.writestr(fixed, data)
     return target.getvalue()
 
 
