@@ -613,3 +613,29 @@ def test_an_80000_character_contact_line_is_read_in_under_a_second(client, cornw
     assert response.status_code in (201, 400), response.content
     assert reading < 1.0, reading
     assert posting < 2.0, posting
+
+
+def test_a_contact_written_as_a_sentence():
+    found, leftover = parse_contact(
+        [
+            "For more information, please contact Imran Siddiqui, Revenues and Benefits "
+            "Manager, at imran.siddiqui@bolton.gov.uk or on 01204 333333."
+        ]
+    )
+    assert found == {
+        "contact_name": "Imran Siddiqui",
+        "contact_job_title": "Revenues and Benefits Manager",
+        "contact_email": "imran.siddiqui@bolton.gov.uk",
+        "contact_phone": "01204 333333",
+    }
+    assert leftover == []
+
+
+def test_a_one_cell_table_is_a_box_around_its_text(db):
+    document = Document(io.BytesIO(styled_document("bold")))
+    banner = document.add_table(rows=1, cols=1)
+    banner.rows[0].cells[0].text = "Key points"
+    document.add_paragraph("Eight hubs opened", style="List Bullet")
+    parsed = read_word(to_bytes(document))
+    assert parsed.key_points == ["Eight hubs opened"]
+    assert parsed.tables == []

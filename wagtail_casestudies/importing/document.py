@@ -54,6 +54,15 @@ PHONE = re.compile(r"(?:\+44\s?|\b0)(?:[\s()-]{0,3}\d){9,10}\b")
 CONTACT_WORDS = re.compile(
     r"\b(?:email|e-mail|e-bost|ebost|tel|telephone|phone|ffôn|ffon)\b\s{0,3}:?", re.IGNORECASE
 )
+# The contact written as a sentence: "For more information, please contact Jane Smith, Head of
+# Digital, at jane@… or on 01234 …".
+CONTACT_OPENING = re.compile(
+    r"^\s{0,5}(?:(?:for (?:more|further) information|to find out more)\s{0,3},?\s{0,3})?"
+    r"(?:please\s{1,3})?(?:contact|get in touch with|speak to|email|cysylltwch (?:â|a))\s{1,3}",
+    re.IGNORECASE,
+)
+# Words left at either end of a part once the email and phone are taken out of such a sentence.
+CONTACT_LINKS = frozenset({"at", "on", "or", "via", "by", "and", "ar", "neu", "a"})
 CONTACT_LABELS = {
     "name": "name",
     "contact": "name",
@@ -187,6 +196,15 @@ def _emails(line: str) -> list[str]:
     return found
 
 
+def _without_links(part: str) -> str:
+    words = part.split()
+    while words and words[0].lower() in CONTACT_LINKS:
+        words.pop(0)
+    while words and words[-1].lower() in CONTACT_LINKS:
+        words.pop()
+    return " ".join(words).strip(" ,;-–.")
+
+
 def parse_contact(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     """Name, job title, organisation, email and phone from a contact section's lines, as
     ``contact_<child>`` fields, and the lines it could not read. English and Welsh labels
@@ -211,8 +229,9 @@ def parse_contact(lines: list[str]) -> tuple[dict[str, str], list[str]]:
         if phone:
             found.setdefault("phone", " ".join(phone.group().split()))
             line = line.replace(phone.group(), "")
-        line = CONTACT_WORDS.sub("", line)
-        parts = [p.strip(" ,;-–") for p in re.split(r"[,;]|\s[-–]\s", line)]
+        line = CONTACT_WORDS.sub("", CONTACT_OPENING.sub("", line))
+        parts = [p.strip(" ,;-–.") for p in re.split(r"[,;]|\s[-–]\s", line)]
+        parts = [_without_links(p) for p in parts]
         parts = [p for p in parts if p]
         if parts:
             groups.append(parts)

@@ -524,6 +524,12 @@ class _Reader:
         rows = [row for row in rows if row]
         if not rows:
             return
+        if len(rows) == 1 and len(rows[0]) == 1:
+            # A one-cell table is a box around text (a banner heading, a shaded panel), not data:
+            # its paragraphs are read as if they stood outside it.
+            self.blocks(rows[0][0]._tc, rows[0][0])
+            self.flush_list()
+            return
         texts = [[self.cell_text(cell) for cell in row] for row in rows]
         labels = _field_labels()
         first_cells = [_normalise(row[0]) for row in texts if row and row[0].strip()]
