@@ -31,7 +31,7 @@ from wagtail.images import get_image_model
 from ..conf import settings as casestudy_settings
 from ..councils import CouncilIndex
 from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudyPartner, CaseStudySubmission, Topic
-from ..submissions.files import check_image, without_personal_metadata
+from ..submissions.files import IMAGE, check_image, stored_copy
 from ..submissions.privacy import private_collection, unguessable_name
 from ..submissions.sanitise import clean_text, html_to_text
 from ..submissions.services import build_body
@@ -239,12 +239,11 @@ def _image_blocks(parsed: ImportedCaseStudy, title: str, user, created: list) ->
         upload = ContentFile(image.content, name=image.name)
         upload.size = len(upload)
         try:
-            check_image(upload)
+            checked = check_image(upload)
         except ValidationError:
             continue  # Not a picture we accept (an EMF drawing, say): it stays in the document.
         # As every stored image: without its metadata (where a photo was taken, the camera).
-        upload = without_personal_metadata(upload, image.name)
-        upload.size = len(upload)
+        upload = ContentFile(stored_copy(IMAGE, upload, checked).read())
         upload.name = unguessable_name(image.name)
         wagtail_image = get_image_model()(
             title=f"{title[:240]} ({number})",
