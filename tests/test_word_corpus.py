@@ -106,9 +106,11 @@ def test_councils_and_topics_are_named(db, corpus, name, path):
 @pytest.mark.parametrize("path", PATHS)
 @pytest.mark.parametrize("name", NAMES, ids=IDS)
 def test_metadata_lines_are_not_the_summary(db, corpus, name, path):
+    """Lines under the title ("Topic: …", "Council: …", a council's name, a date) are fields:
+    the summary is the paragraph after them, and they are in no section's text."""
     document, outcome = _stored(corpus, name, path)
     assert normalise(document.expected.summary) in normalise(outcome.summary)
-    assert fields_ok(document, outcome)["metadata"], outcome.summary
+    assert fields_ok(document, outcome)["metadata"], (document.expected.metadata, outcome.summary)
 
 
 @pytest.mark.parametrize("path", PATHS)

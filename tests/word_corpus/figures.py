@@ -5,17 +5,23 @@ from __future__ import annotations
 from collections import defaultdict
 
 from tests.word_corpus.measure import PATHS, Outcome
-from tests.word_corpus.model import CorpusDocument, normalise
+from tests.word_corpus.model import SECTIONS, CorpusDocument, normalise
+
+BODY = (*SECTIONS, "unplaced", "other")
 
 
 def fields_ok(document: CorpusDocument, outcome: Outcome) -> dict[str, bool]:
     expected = document.expected
     summary = normalise(outcome.summary)
+    body = [normalise(text) for place, text in outcome.found.items() if place in BODY]
     return {
         "councils": outcome.councils == expected.councils,
         "topics": sorted(outcome.topics) == sorted(expected.topics),
+        # Lines under the title are fields: not the summary, and not a section's text either.
         "metadata": not any(
-            normalise(line) and normalise(line) in summary for line in expected.metadata
+            normalise(line) and normalise(line) in text
+            for line in expected.metadata
+            for text in (summary, *body)
         ),
         "partners": sorted(outcome.partners) == sorted(expected.partners),
         "consent": bool(outcome.consent_publish_contact) == expected.consent_publish_contact,
