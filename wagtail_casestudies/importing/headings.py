@@ -29,9 +29,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from django.utils import translation
 from django.utils.encoding import force_str
 
-from ..template import TEMPLATE_SECTIONS, each_template_language
+from ..template import TEMPLATE_SECTIONS, template_languages
 
 # Sections that are not template sections but have a home on a case study page.
 KEY_POINTS = "key_points"
@@ -320,10 +321,18 @@ def _phrases_by_language() -> dict[str, tuple[str, str]]:
 
 
 def _known_headings() -> dict[str, tuple[str, str | None]]:
+    return _known_headings_in(tuple(template_languages()))
+
+
+@functools.lru_cache(maxsize=8)
+def _known_headings_in(languages: tuple[str, ...]) -> dict[str, tuple[str, str | None]]:
+    """Built once per set of template languages (every heading of a document is matched)."""
     known: dict[str, tuple[str, str | None]] = dict(_phrases_by_language())
-    for language in each_template_language():
-        for section in TEMPLATE_SECTIONS:
-            known.setdefault(normalise_heading(force_str(section.heading)), (section.key, language))
+    for language in languages:
+        with translation.override(language):
+            for section in TEMPLATE_SECTIONS:
+                heading = normalise_heading(force_str(section.heading))
+                known.setdefault(heading, (section.key, language))
     return known
 
 
