@@ -304,3 +304,26 @@ def _with_part(docx: bytes, name: str, content: bytes) -> bytes:
         for item in original.infolist():
             archive.writestr(item, content if item.filename == name else original.read(item))
     return target.getvalue()
+
+
+def test_a_line_break_sent_in_json_opens_in_the_editor(
+    client, cornwall, admin_client, admin_user, index_page
+):
+    payload = valid_payload(councils=[cornwall])
+    payload["challenge"] = "<p>Calls kept rising<br>and waiting grew.</p>"
+    response = client.post(SUBMIT_URL, payload, content_type="application/json")
+    assert response.status_code == 201, response.content
+    submission = CaseStudySubmission.objects.get()
+    assert "<br/>" in submission.data["challenge"]
+    page = convert_submission(submission, index_page, admin_user).page
+    assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
+def test_a_date_under_the_title_becomes_the_publication_date(tmp_path, index_page, cornwall):
+    document = Document(io.BytesIO(council_document()))
+    document.paragraphs[0].insert_paragraph_before("Cornwall Council: the decision wheel")
+    document.paragraphs[1].text = "Date: March 2023"
+    write(tmp_path, "dated.docx", to_bytes(document))
+    call_command("casestudies_import", str(tmp_path))
+    page = CaseStudyPage.objects.get()
+    assert str(page.publication_date) == "2023-03-01"

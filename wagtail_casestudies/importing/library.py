@@ -222,11 +222,25 @@ def _keep_nameless_contact(parsed: ImportedCaseStudy) -> None:
         parsed.unplaced.append(("paragraph", f"<p>{escape(', '.join(details))}</p>"))
 
 
+# How a date is written on a document's "Date:" line (a month alone means its first day).
+DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %Y", "%b %Y", "%d/%m/%Y", "%d.%m.%Y")
+
+
 def _date(text: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(text[:10]) if text else None
-    except ValueError:
+    """An export's ISO date, or a date as written under a document's title ("March 2023")."""
+    text = " ".join((text or "").replace(",", " ").split())
+    if not text:
         return None
+    try:
+        return datetime.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    for date_format in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, date_format).date()
+        except ValueError:
+            continue
+    return None
 
 
 def _image_blocks(parsed: ImportedCaseStudy, title: str, user, created: list) -> list:
@@ -330,7 +344,9 @@ def import_case_studies(
     everything is read and matched but nothing is saved."""
     report = ImportReport()
     index = CouncilIndex.build()
-    topics_by_name = {topic.name.lower(): topic for topic in Topic.objects.all()}
+    # Every topic in every language: resolve() matches a name in any, then takes the topic of
+    # the document's language.
+    topics = list(Topic.objects.all())
     keys = [source_key(source.source) for source in sources]
     imported = set()
     for start in range(0, len(keys), KEY_BATCH):
@@ -346,7 +362,7 @@ def import_case_studies(
                 key,
                 imported,
                 index,
-                topics_by_name,
+                topics,
                 report,
                 parent=parent,
                 user=user,
@@ -359,7 +375,7 @@ def import_case_studies(
     return report
 
 
-def _import_one(source, key, imported, index, topics_by_name, report, **options) -> Outcome:
+def _import_one(source, key, imported, index, all_topics, report, **options) -> Outcome:
     outcome = Outcome(source.label, FAILED)
     if source.error:
         outcome.message = source.error
@@ -385,7 +401,7 @@ def _import_one(source, key, imported, index, topics_by_name, report, **options)
         index=index,
         council_names=source.council_names,
         topic_names=source.topic_names,
-        topics=topics_by_name.values(),
+        topics=all_topics,
     )
     councils, topics = resolved.councils, resolved.topics
     outcome.councils = [council.name for council in councils]
@@ -408,7 +424,7 @@ def _import_one(source, key, imported, index, topics_by_name, report, **options)
                 summary,
                 councils,
                 list(dict.fromkeys(topics)),
-                _date(source.date),
+                _date(source.date) or _date(parsed.date),
                 parent=options["parent"],
                 user=options["user"],
                 publish=options["publish"],
@@ -421,12 +437,12 @@ def _import_one(source, key, imported, index, topics_by_name, report, **options)
                 raise _RollBack
             _after_creating(page, revision, user=options["user"], publish=options["publish"])
     except _RollBack:
-        _delete_image_files(images)
+        _after_rollback(images, options["parent"])
         outcome.status = WOULD_CREATE
         return outcome
     except Exception as error:
         # One document that cannot become a page must not stop the others.
-        _delete_image_files(images)
+        _after_rollback(images, options["parent"])
         logger.warning("Could not import %s", source.label, exc_info=True)
         messages = error.messages if isinstance(error, ValidationError) else [str(error)]
         outcome.message = "; ".join(messages) or type(error).__name__
@@ -441,8 +457,11 @@ class _RollBack(Exception):
     """Ends a dry run's transaction once its page is made."""
 
 
-def _delete_image_files(images) -> None:
-    """The files of images saved in a transaction that was rolled back."""
+def _after_rollback(images, parent) -> None:
+    """Undo what a rolled-back transaction cannot: the files of the images it saved, and the
+    parent's count of children, raised in memory by ``add_child`` (the next page would be
+    added after a child that is not there)."""
+    parent.refresh_from_db()
     for image in images:
         try:
             image.file.storage.delete(image.file.name)

@@ -17,10 +17,12 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 _BLOCK_TAG = re.compile(r"<(p|h3|h4|ol|ul)\b", re.IGNORECASE)
-# Wagtail's rich text database format uses <b> and <i>.
+# Wagtail's rich text database format uses <b>, <i> and <br/>: its editor refuses a draft
+# with nh3's <br> ("Unmatched tags: expected br, got p"), a 500 on the edit view.
 _TAG_RENAMES = (
     (re.compile(r"<(/?)strong>"), r"<\1b>"),
     (re.compile(r"<(/?)em>"), r"<\1i>"),
+    (re.compile(r"<br\s*/?>"), "<br/>"),
 )
 
 
