@@ -248,8 +248,9 @@ def split_runs(document) -> None:
         paragraph.set(qn("w:rsidR"), f"00{number:06X}")
         for run in list(paragraph.iterchildren(qn("w:r"))):
             texts = run.findall(qn("w:t"))
-            if len(texts) != 1 or len(run) > 2 or len(texts[0].text or "") < 8:
-                continue
+            plain = all(child.tag in (qn("w:rPr"), qn("w:t")) for child in run)
+            if len(texts) != 1 or not plain or len(texts[0].text or "") < 8:
+                continue  # only a run of text alone (a break or tab stays where it is)
             text = texts[0].text
             cut = len(text) // 2
             twin = copy.deepcopy(run)
