@@ -67,7 +67,7 @@ DEFAULTS: dict[str, Any] = {
     "SUBMISSION_MAX_UNPACKED_SIZE": 200 * 1024 * 1024,
     # --- Reading Word documents (the intake, "Import from Word", casestudies_import) ---
     # Limits a real case study (a 60-page report has ~1,500 paragraphs, ~1,000 table cells,
-    # ~100,000 XML elements and unpacks to ~5 MiB plus its pictures) never reaches, and that
+    # ~36,000 XML elements and unpacks to ~5 MiB plus its pictures) never reaches, and that
     # keep a document's reading under ~1.5 s and ~200 MB (docs/benchmark.md, "Word documents").
     # Unpacked: all parts together, and any one part.
     "WORD_MAX_UNPACKED_SIZE": 64 * 1024 * 1024,
@@ -77,7 +77,7 @@ DEFAULTS: dict[str, Any] = {
     # Tables inside tables inside tables: how deep.
     "WORD_MAX_NESTING": 5,
     # XML elements in all the parts read (every paragraph, run, property and cell is one).
-    "WORD_MAX_XML_ELEMENTS": 400_000,
+    "WORD_MAX_XML_ELEMENTS": 120_000,
     # The time budget of checking, then of reading, one document (seconds).
     "WORD_READ_SECONDS": 10,
     # Refuse to publish a case study whose required template sections are missing (drafts may

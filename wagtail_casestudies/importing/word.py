@@ -169,10 +169,9 @@ class _Styles:
         """The type size a style gives (its own or its base's), in points."""
         if style is None:
             return None
-        key = (style.style_id, style.type)
-        if key not in self._sizes:
-            self._sizes[key] = _style_size(style)
-        return self._sizes[key]
+        if style.element not in self._sizes:
+            self._sizes[style.element] = _style_size(style)
+        return self._sizes[style.element]
 
 
 @functools.cache
@@ -493,9 +492,9 @@ class _Reader:
     def run_size(self, run, run_style, paragraph_style) -> float | None:
         if run.font.size is not None:
             return run.font.size.pt
-        size = None
-        if run_style is not None and run_style.type == WD_STYLE_TYPE.CHARACTER:
-            size = self.styles.size(run_style)
+        # A run's style is a character style (python-docx gives the default one for a style id
+        # of another type).
+        size = self.styles.size(run_style)
         if size is None:
             size = self.styles.size(paragraph_style)
         return size
