@@ -203,7 +203,8 @@ class CouncilIndex:
         for council in councils:
             pk = council.pk
             self.councils[pk] = council
-            spellings = [council.name, council.short_name]
+            # The register's own Welsh name counts as the shipped data's does.
+            spellings = [council.name, council.short_name, council.welsh_name]
             record = records.get(council.gss_code) if council.gss_code else None
             codes = [council.gss_code] if council.gss_code else []
             if record is not None:

@@ -33,6 +33,7 @@ from .headings import (
     LEAD_COUNCIL,
     LOCAL_CONTEXT,
     METADATA_KEYS,
+    NOT_THE_CASE_STUDY,
     PARTNERS,
     TOPICS,
     match_heading,
@@ -385,9 +386,10 @@ class Assembler:
         elif section in (PARTNERS, TOPICS, DATE) and not _looks_like_prose(text):
             for line in fragment.text.splitlines():
                 self._metadata(section, line)
-        elif section in (ATTACHMENTS, PARTNERS, TOPICS, DATE):
+        elif section in (ATTACHMENTS, PARTNERS, TOPICS, DATE, NOT_THE_CASE_STUDY):
             # The template's own groups answer in ticked boxes and table cells; anything else
-            # written under them is kept for the editor.
+            # written under them, and what follows the case study (notes to editors), is kept
+            # for the editor.
             self.result.unplaced.append(("paragraph", fragment.html))
         else:
             self._html.setdefault(section, []).append(fragment.html)

@@ -46,6 +46,9 @@ CONSENT = "consent"
 # Labels of the lines councils put under the title ("Lead authority: …", "Date: …").
 LEAD_COUNCIL = "lead_council"
 DATE = "date"
+# Headings of what follows a case study in a press release or a report ("Notes to editors",
+# "ENDS", an appendix): not part of any section, kept for the editor.
+NOT_THE_CASE_STUDY = "not_the_case_study"
 # Labels that describe the case study rather than open a part of its text.
 METADATA_KEYS = frozenset({COUNCILS, LEAD_COUNCIL, PARTNERS, TOPICS, DATE})
 
@@ -105,6 +108,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "benefits",
             "achievements",
             "difference it has made",
+            "what difference it has made",
+            "what difference it made",
             "what difference has it made",
             "what difference did it make",
             "what difference has it made so far",
@@ -131,6 +136,8 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "what happens next",
             "future",
             "future plans",
+            "keeping it going",
+            "how we will keep it going",
         ),
         "lessons_learned": (
             "lessons",
@@ -190,6 +197,16 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ATTACHMENTS: ("attachments",),
         CONSENT: ("consent",),
         DATE: ("date", "date published", "publication date", "published"),
+        NOT_THE_CASE_STUDY: (
+            "ends",
+            "notes to editors",
+            "notes for editors",
+            "note to editors",
+            "editors notes",
+            "appendix",
+            "appendices",
+            "annex",
+        ),
     },
     WELSH: {
         "title": ("teitl",),
@@ -265,6 +282,7 @@ PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ATTACHMENTS: ("atodiadau",),
         CONSENT: ("caniatâd",),
         DATE: ("dyddiad", "dyddiad cyhoeddi"),
+        NOT_THE_CASE_STUDY: ("diwedd", "nodiadau i olygyddion", "atodiad"),
     },
 }
 
