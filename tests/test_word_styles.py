@@ -639,3 +639,66 @@ def test_a_one_cell_table_is_a_box_around_its_text(db):
     parsed = read_word(to_bytes(document))
     assert parsed.key_points == ["Eight hubs opened"]
     assert parsed.tables == []
+
+
+# --- What surrounds a case study: markings, press-release banners, emails ------------------------
+
+
+def _paragraphs(*lines, bold=()) -> bytes:
+    document = Document()
+    for line in lines:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(line).bold = line in bold
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_markings_banners_and_email_headers_above_a_case_study_are_not_its_title():
+    parsed = read_word(
+        _paragraphs(
+            "OFFICIAL",
+            "PRESS RELEASE",
+            "For immediate release: 3 March 2024",
+            "From: Okafor, Dan",
+            "Subject: case study",
+            "Hi all,",
+            "Leeds City Council: warm homes for every ward",
+            "Leeds insulated 4,000 homes in two winters.",
+            "The challenge",
+            "Fuel poverty was rising in every ward.",
+            bold=("The challenge",),
+        )
+    )
+    assert parsed.title == "Leeds City Council: warm homes for every ward"
+    assert parsed.summary == "Leeds insulated 4,000 homes in two winters."
+    kept = " ".join(html_to_text(value) for kind, value in parsed.unplaced if kind == "paragraph")
+    for line in ("OFFICIAL", "PRESS RELEASE", "From: Okafor, Dan", "Hi all,"):
+        assert line in kept
+
+
+@pytest.mark.django_db
+def test_an_email_sign_off_opens_the_contact_and_notes_to_editors_stay_out_of_the_sections():
+    parsed = read_word(
+        _paragraphs(
+            "Leeds City Council: warm homes for every ward",
+            "Leeds insulated 4,000 homes in two winters.",
+            "Lessons learned",
+            "Start with the coldest streets.",
+            "Kind regards,",
+            "Sarah Holt",
+            "Warm Homes Programme Manager",
+            "sarah.holt@leeds.gov.uk",
+            "ENDS",
+            "Notes to editors",
+            "Leeds City Council is the second largest local authority in England.",
+            bold=("Lessons learned", "Notes to editors"),
+        )
+    )
+    assert html_to_text(parsed.sections["lessons_learned"]) == "Start with the coldest streets."
+    assert parsed.fields["contact_name"] == "Sarah Holt"
+    assert parsed.fields["contact_job_title"] == "Warm Homes Programme Manager"
+    assert parsed.fields["contact_email"] == "sarah.holt@leeds.gov.uk"
+    kept = " ".join(html_to_text(value) for kind, value in parsed.unplaced if kind == "paragraph")
+    assert "second largest local authority" in kept

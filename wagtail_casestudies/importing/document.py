@@ -100,6 +100,21 @@ CONTACT_LABELS = {
 # A line under the title that is a short label rather than the summary, and the longest a council,
 # topic or partner list on one line may be.
 SHORT_LINE_WORDS = 12
+# Lines above a case study that are not its title: a protective marking, a press release's
+# banner, the headers and greeting of an email it was pasted from. Kept for the editor.
+_PREAMBLE = re.compile(
+    r"^(?:(?:official|official[- ]sensitive|not protectively marked|unclassified|swyddogol)"
+    r"|(?:press|news|media) release|datganiad i'?r wasg|for immediate release\b.{0,60}"
+    r"|embargoed\b.{0,80}|(?:from|sent|to|cc|bcc|subject|importance)\s*:.{0,200}"
+    r"|(?:hi|hello|dear|good (?:morning|afternoon))\b.{0,40})$",
+    re.IGNORECASE,
+)
+# A letter's or an email's sign-off: the lines after it are the sender's name, job and details.
+_SIGN_OFF = re.compile(
+    r"^(?:(?:kind|best|warm|many)?\s*regards|many thanks|thanks|best wishes|yours (?:sincerely|"
+    r"faithfully)|cofion(?: gorau| cynnes)?|yn gywir|diolch)[,.!]?$",
+    re.IGNORECASE,
+)
 MAX_LIST_LINE = 500
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)]?$")
 _LIST_SEPARATORS = re.compile(r"\s*[;,]\s*")
@@ -343,6 +358,14 @@ class Assembler:
         if not text:
             return
         found = match_heading(text, looks_like_heading=looks_like_heading)
+        if (
+            found is None
+            and self.section is None
+            and not self.result.title
+            and _PREAMBLE.match(text)
+        ):
+            self.result.unplaced.append(("paragraph", f"<p>{_escape(text)}</p>"))
+            return
         if found is None and not self.result.title and (is_title or self.section is None):
             self.result.title = text
             return
@@ -369,6 +392,9 @@ class Assembler:
         section = self.section
         if section is None:
             self._opening(fragment, text)
+            return
+        if section in BODY_SECTION_KEYS and _SIGN_OFF.match(text):
+            self.section = "contact"  # "Kind regards," then the sender's name and details
             return
         if section == "title":
             self.result.title = self.result.title or text
@@ -417,7 +443,9 @@ class Assembler:
 
     def _opening(self, fragment: Fragment, text: str) -> None:
         """Before any section: the title, lines naming the councils, then the summary."""
-        if self._is_council_line(text):
+        if not self.result.title and _PREAMBLE.match(text):
+            self.result.unplaced.append(("paragraph", fragment.html))
+        elif self._is_council_line(text):
             self._councils(text)
         elif not self.result.title:
             self.result.title = text
