@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from tests import factories
 from wagtail_casestudies.models import CaseStudySubmissionPage
@@ -28,3 +29,16 @@ def admin_user(db):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def fresh_cache():
+    """An empty cache before and after the test (use with ``pytest.mark.usefixtures``)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def cornwall(db):
+    return factories.make_council("Cornwall Council", short_name="Cornwall")

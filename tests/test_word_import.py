@@ -7,7 +7,6 @@ import io
 import zipfile
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 from PIL import Image
@@ -21,39 +20,20 @@ from tests.word_support import (
     jpeg_with_location,
     macro_document,
     png_bytes,
+    post_word,
     to_bytes,
 )
 from wagtail_casestudies.importing.headings import heading_key
 from wagtail_casestudies.importing.html import read_html
 from wagtail_casestudies.importing.word import read_word
 from wagtail_casestudies.models import CaseStudyPage, CaseStudySubmission
-from wagtail_casestudies.submissions.docx import DOCX_CONTENT_TYPE
 from wagtail_casestudies.submissions.sanitise import html_to_text
 from wagtail_casestudies.submissions.services import ConversionError, convert_submission
 
+pytestmark = pytest.mark.usefixtures("fresh_cache")
+
 SUBMIT_URL = "/casestudies/submit/"
 TEMPLATE_URL = "/casestudies/template.docx"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def cornwall(db):
-    return factories.make_council("Cornwall Council", short_name="Cornwall")
-
-
-def post_word(client, content: bytes, name: str = "case-study.docx", **headers):
-    return client.post(
-        SUBMIT_URL,
-        data=content,
-        content_type=DOCX_CONTENT_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{name}"', **headers},
-    )
 
 
 def body_blocks(page) -> dict:

@@ -9,45 +9,30 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from docx import Document
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from tests import factories
 from tests.submissions_support import valid_payload
-from tests.word_support import TYPED, council_document, fill_template, png_bytes, to_bytes
+from tests.word_support import (
+    TYPED,
+    council_document,
+    fill_template,
+    png_bytes,
+    post_word,
+    to_bytes,
+)
 from wagtail_casestudies.models import CaseStudyPage, CaseStudySubmission
-from wagtail_casestudies.submissions.docx import DOCX_CONTENT_TYPE
 from wagtail_casestudies.submissions.privacy import PRIVATE_COLLECTION_NAME
 from wagtail_casestudies.submissions.sanitise import html_to_text
 from wagtail_casestudies.submissions.services import convert_submission
 
+pytestmark = pytest.mark.usefixtures("fresh_cache")
+
 SUBMIT_URL = "/casestudies/submit/"
 TEMPLATE_URL = "/casestudies/template.docx"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def cornwall(db):
-    return factories.make_council("Cornwall Council", short_name="Cornwall")
-
-
-def post_word(client, content: bytes, name: str = "case-study.docx"):
-    return client.post(
-        SUBMIT_URL,
-        data=content,
-        content_type=DOCX_CONTENT_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
 
 
 def without_consent_with_bold() -> bytes:

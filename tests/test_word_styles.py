@@ -10,7 +10,6 @@ import time
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from docx import Document
 
@@ -25,6 +24,7 @@ from tests.word_support import (
     fill_template,
     grey_italic,
     placement,
+    post_word,
     styled_document,
     text_box_run,
     to_bytes,
@@ -35,8 +35,9 @@ from wagtail_casestudies.importing.document import parse_contact
 from wagtail_casestudies.importing.headings import heading_key
 from wagtail_casestudies.importing.word import read_word
 from wagtail_casestudies.models import CaseStudyPage, CaseStudySubmission
-from wagtail_casestudies.submissions.docx import DOCX_CONTENT_TYPE
 from wagtail_casestudies.submissions.sanitise import html_to_text
+
+pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 SUBMIT_URL = "/casestudies/submit/"
 TEMPLATE_URL = "/casestudies/template.docx"
@@ -45,27 +46,6 @@ CONSENT = (
     "☒ I agree that this case study may be edited and published, and that I have permission "
     "to share it and its attachments."
 )
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def cornwall(db):
-    return factories.make_council("Cornwall Council", short_name="Cornwall")
-
-
-def post_word(client, content: bytes, name: str = "case-study.docx"):
-    return client.post(
-        SUBMIT_URL,
-        data=content,
-        content_type=DOCX_CONTENT_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
 
 
 def with_consent(content: bytes) -> bytes:

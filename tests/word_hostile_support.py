@@ -21,6 +21,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from PIL import Image
 
+# Re-exported: the hostile tests and the benchmark take it from here.
+from tests.word_support import jpeg_with_location  # noqa: F401
+
 DOCUMENT_PART = "word/document.xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
 MAIN_CONTENT_TYPE = (
@@ -38,19 +41,6 @@ def to_bytes(document) -> bytes:
 def png_bytes(size=(40, 30), colour=(200, 30, 30)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def jpeg_with_location(size=(40, 30)) -> bytes:
-    """A photo as a phone takes it: the camera's maker and GPS coordinates in its EXIF."""
-    image = Image.new("RGB", size, (10, 90, 200))
-    exif = image.getexif()
-    exif[0x010F] = "PhoneMaker"
-    gps = exif.get_ifd(0x8825)
-    gps[1] = "N"
-    gps[2] = (50.0, 15.0, 30.0)
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", exif=exif)
     return buffer.getvalue()
 
 

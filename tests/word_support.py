@@ -83,9 +83,9 @@ def png_bytes(colour=(200, 30, 30)) -> bytes:
     return buffer.getvalue()
 
 
-def jpeg_with_location() -> bytes:
+def jpeg_with_location(size=(40, 30)) -> bytes:
     """A photo as a phone takes it: with GPS coordinates in its EXIF."""
-    image = Image.new("RGB", (40, 30), (10, 90, 200))
+    image = Image.new("RGB", size, (10, 90, 200))
     exif = image.getexif()
     exif[0x010F] = "PhoneMaker"
     gps = exif.get_ifd(0x8825)
@@ -347,3 +347,13 @@ def grey_italic(paragraph, text: str):
     run.italic = True
     run.font.color.rgb = RGBColor(0x50, 0x50, 0x50)
     return run
+
+
+def post_word(client, content: bytes, name: str = "case-study.docx", **headers):
+    """POST a Word document to the intake as the raw body, as a council's system would."""
+    return client.post(
+        "/casestudies/submit/",
+        data=content,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        headers={"Content-Disposition": f'attachment; filename="{name}"', **headers},
+    )

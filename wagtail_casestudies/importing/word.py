@@ -665,34 +665,28 @@ class _Reader:
                 self._cell_lines(child, cell, lines)
 
 
-def _table_rows(tbl) -> list:
-    """A table's rows, through row-level content controls."""
-    rows = []
-    for child in tbl:
-        if child.tag == qn("w:tr"):
-            rows.append(child)
+def _through_controls(element, tag: str) -> list:
+    """The children of ``element`` with ``tag`` (a table's rows, a row's cells), each once (a
+    merged cell is one ``w:tc``), looking through content controls and other wrappers."""
+    found = []
+    for child in element:
+        if child.tag == tag:
+            found.append(child)
         elif child.tag == qn("w:sdt"):
             content = _sdt_content(child)
             if content is not None:
-                rows.extend(_table_rows(content))
+                found.extend(_through_controls(content, tag))
         elif child.tag in _SEE_THROUGH:
-            rows.extend(_table_rows(child))
-    return rows
+            found.extend(_through_controls(child, tag))
+    return found
+
+
+def _table_rows(tbl) -> list:
+    return _through_controls(tbl, qn("w:tr"))
 
 
 def _row_tcs(tr) -> list:
-    """A row's cells, each once (a merged cell is one ``w:tc``), through content controls."""
-    cells = []
-    for child in tr:
-        if child.tag == qn("w:tc"):
-            cells.append(child)
-        elif child.tag == qn("w:sdt"):
-            content = _sdt_content(child)
-            if content is not None:
-                cells.extend(_row_tcs(content))
-        elif child.tag in _SEE_THROUGH:
-            cells.extend(_row_tcs(child))
-    return cells
+    return _through_controls(tr, qn("w:tc"))
 
 
 def _row_cells(tr, table) -> list:
