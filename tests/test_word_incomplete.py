@@ -27,7 +27,7 @@ from tests.word_support import (
 from wagtail_casestudies.models import CaseStudyPage, CaseStudySubmission
 from wagtail_casestudies.submissions.privacy import PRIVATE_COLLECTION_NAME
 from wagtail_casestudies.submissions.sanitise import html_to_text
-from wagtail_casestudies.submissions.services import convert_submission
+from wagtail_casestudies.submissions.services import ConversionError, convert_submission
 
 pytestmark = pytest.mark.usefixtures("fresh_cache")
 
@@ -130,7 +130,10 @@ def test_the_same_incomplete_document_twice_is_stored_once(client, cornwall, sub
     second = post_word(client, document)
     assert first.status_code == 201 and second.status_code == 200
     assert first.json()["reference"] == second.json()["reference"]
-    assert second.json()["complete_url"] == first.json()["complete_url"]
+    # Whoever sends the same bytes again learns the reference, never the link that shows and
+    # completes what the first sender wrote.
+    assert first.json()["complete_url"]
+    assert second.json()["complete_url"] is None
     assert CaseStudySubmission.objects.count() == 1
 
 
@@ -273,6 +276,14 @@ def test_pictures_brought_in_by_an_import_are_private_until_publication(
     assert image.collection.is_root()
 
 
+def _png(width: int, height: int) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (0, 120, 0)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def _images_used_by_pages() -> list[int]:
     used = []
     for page in CaseStudyPage.objects.all():
@@ -312,3 +323,74 @@ def test_a_date_under_the_title_becomes_the_publication_date(tmp_path, index_pag
     call_command("casestudies_import", str(tmp_path))
     page = CaseStudyPage.objects.get()
     assert str(page.publication_date) == "2023-03-01"
+
+
+def test_a_word_document_with_the_honeypot_filled_is_refused(client, cornwall, submission_page):
+    response = client.post(
+        submission_page.url,
+        {
+            "word_document": SimpleUploadedFile("bot.docx", without_consent_with_bold()),
+            "homepage": "http://spam.example",
+        },
+    )
+    assert response.status_code == 400
+    assert not CaseStudySubmission.objects.exists()
+
+
+def test_editors_hear_of_an_incomplete_submission_once_it_is_completed(
+    client, cornwall, django_capture_on_commit_callbacks, settings
+):
+    settings.WAGTAIL_CASESTUDIES = {"SUBMISSION_NOTIFY_EMAILS": ["editors@example.org"]}
+    with django_capture_on_commit_callbacks(execute=True):
+        post_word(client, without_consent_with_bold())
+    assert not [m for m in mail.outbox if m.to == ["editors@example.org"]]
+    sender_mail = [m for m in mail.outbox if m.to == ["jane.smith@cornwall.gov.uk"]]
+    assert all("Cornwall Council: the decision wheel" not in m.body for m in sender_mail)
+
+
+def test_an_incomplete_submission_waits_for_its_sender_even_with_consent(
+    client, cornwall, submission_page, admin_user, index_page
+):
+    document = Document()
+    document.add_paragraph("Cornwall Council: the decision wheel")
+    document.add_paragraph("The solution").runs[0].bold = True
+    document.add_paragraph("We built a decision wheel.")
+    client.post(
+        submission_page.url,
+        {
+            "word_document": SimpleUploadedFile("short.docx", to_bytes(document)),
+            "consent_publish": "on",
+        },
+    )
+    submission = CaseStudySubmission.objects.get()
+    assert submission.consent_publish and submission.status == "incomplete"
+    with pytest.raises(ConversionError):
+        convert_submission(submission, index_page, admin_user)
+
+
+def test_the_document_is_kept_when_a_picture_in_it_is_refused(client, cornwall, settings):
+    settings.WAGTAIL_CASESTUDIES = {"SUBMISSION_MAX_IMAGE_PIXELS": 100}
+    document = Document(io.BytesIO(council_document(image=png_bytes())))
+    document.add_paragraph().add_run().add_picture(io.BytesIO(_png(5, 5)))
+    response = post_word(client, to_bytes(document), "pictures.docx")
+    assert response.status_code == 201, response.content
+    submission = CaseStudySubmission.objects.get()
+    names = [attachment.original_name for attachment in submission.attachments.all()]
+    assert "pictures.docx" in names  # the document itself, whatever its pictures
+    assert any(name.endswith(".png") for name in names)  # the small picture passed
+
+
+def test_publishing_an_import_keeps_a_document_with_unplaced_text_as_a_draft(
+    tmp_path, index_page, cornwall, capsys
+):
+    document = Document(io.BytesIO(council_document()))
+    document.paragraphs[0].insert_paragraph_before("From: Jane Smith <jane.smith@cornwall.gov.uk>")
+    write(tmp_path, "emailed.docx", to_bytes(document))
+    clean = Document(io.BytesIO(council_document()))
+    clean.paragraphs[0].text = "Cornwall Council: a second wheel"
+    write(tmp_path, "clean.docx", to_bytes(clean))
+    call_command("casestudies_import", str(tmp_path), "--publish")
+    out = capsys.readouterr().out
+    assert "Kept 1 as drafts" in out and "emailed.docx" in out
+    assert not CaseStudyPage.objects.get(title="Cornwall Council: the decision wheel").live
+    assert CaseStudyPage.objects.get(title="Cornwall Council: a second wheel").live

@@ -70,6 +70,9 @@ class Source:
     topic_names: list[str] = field(default_factory=list)
     date: str = ""
     error: str = ""  # a source refused before reading
+    # An export row was a public page on another site: all of it may be public here too. A Word
+    # document's text that could not be placed may be an email's headers or a marking.
+    was_public: bool = False
 
 
 def word_source(content: bytes, name: str) -> Source:
@@ -115,6 +118,7 @@ def row_source(row: dict, label: str) -> Source:
         council_names=_as_list(row.get("councils") or row.get("council")),
         topic_names=_as_list(row.get("topics")),
         date=str(row.get("date") or "").strip(),
+        was_public=True,
     )
 
 
@@ -177,6 +181,8 @@ class Outcome:
     has_unplaced: bool = False
     images: int = 0
     message: str = ""
+    # Asked to publish, but kept as a draft: some of its text could not be placed.
+    kept_as_draft: bool = False
 
 
 @dataclass
@@ -414,6 +420,11 @@ def _import_one(source, key, imported, index, all_topics, report, **options) -> 
     _keep_nameless_contact(parsed)
     outcome.has_unplaced = parsed.has_unplaced
     imported.add(key)  # The same source twice in one run is imported once.
+    publish = options["publish"]
+    if publish and parsed.has_unplaced and not source.was_public:
+        # What could not be placed (an email's headers, a marking, notes to editors) is for an
+        # editor to read, never for a live page.
+        publish, outcome.kept_as_draft = False, True
     # A dry run makes the page exactly as the real run does, then rolls it back, so it reports
     # what the real run would: the same failures and the same counts.
     images: list = []
@@ -427,7 +438,7 @@ def _import_one(source, key, imported, index, all_topics, report, **options) -> 
                 _date(source.date) or _date(parsed.date),
                 parent=options["parent"],
                 user=options["user"],
-                publish=options["publish"],
+                publish=publish,
                 images=images,
                 partners=page_partners(resolved),
                 publish_contact=resolved.consents.get("consent_publish_contact", False),
@@ -435,7 +446,7 @@ def _import_one(source, key, imported, index, all_topics, report, **options) -> 
             CaseStudyImportSource.objects.create(source=source.source, page=page)
             if options["dry_run"]:
                 raise _RollBack
-            _after_creating(page, revision, user=options["user"], publish=options["publish"])
+            _after_creating(page, revision, user=options["user"], publish=publish)
     except _RollBack:
         _after_rollback(images, options["parent"])
         outcome.status = WOULD_CREATE

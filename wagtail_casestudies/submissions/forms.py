@@ -257,6 +257,7 @@ class AttachmentsField(forms.FileField):
 
     def __init__(self, *args, kind: str, **kwargs):
         self.kind = kind
+        self.accepted: list = []
         super().__init__(*args, **kwargs)
 
     @property
@@ -290,6 +291,8 @@ class AttachmentsField(forms.FileField):
                 checked.append((upload, self.checker(upload)))
             except ValidationError as error:
                 errors.extend(error.error_list)
+        # The files that passed, even when another did not (see SubmissionForm.attachments).
+        self.accepted = checked
         if errors:
             raise ValidationError(errors)
         return checked
@@ -655,13 +658,17 @@ class SubmissionForm(forms.Form):
             for group in field_groups()
         ]
 
-    def attachments(self) -> list[tuple]:
-        """(kind, upload, CheckedFile) for every valid attachment."""
-        return [
-            (kind, upload, checked)
-            for kind, name in ((DOCUMENT, "documents"), (IMAGE, "images"))
-            for upload, checked in self.cleaned_data.get(name) or []
-        ]
+    def attachments(self, *, accepted_only: bool = False) -> list[tuple]:
+        """(kind, upload, CheckedFile) for every valid attachment. With ``accepted_only`` (a
+        form kept although it did not validate), also the files a field accepted when another
+        of its files was refused."""
+        found = []
+        for kind, name in ((DOCUMENT, "documents"), (IMAGE, "images")):
+            checked_files = self.cleaned_data.get(name)
+            if checked_files is None and accepted_only:
+                checked_files = self.fields[name].accepted
+            found.extend((kind, upload, checked) for upload, checked in checked_files or [])
+        return found
 
     def to_data(self) -> dict:
         """The cleaned values as JSON: what a submission stores in ``data``."""
@@ -686,17 +693,16 @@ class SubmissionForm(forms.Form):
         )
         return data
 
-    def kept_values(self) -> tuple[dict, list[dict], list[tuple[str, str]]]:
-        """For a form that did not validate, what can still be kept: ``(data, missing,
-        leftovers)``. ``data`` has ``to_data``'s shape, with the text of a field that failed a
-        check (too long, say) kept sanitised rather than dropped; ``missing`` lists every error
-        as ``{"field", "label", "message", "code"}``; ``leftovers`` are ``(label, text)`` for other
-        values that failed (an email address that is not one), for an editor to read.
+    def kept_values(self) -> tuple[dict, list[dict]]:
+        """For a form that did not validate, what can still be kept: ``(data, missing)``.
+        ``data`` has ``to_data``'s shape, with the text of a field that failed a check (too
+        long, say) kept sanitised rather than dropped; ``missing`` lists every error as
+        ``{"field", "label", "message", "code"}``.
 
         A Word document that lacks something only its sender can give is stored like this, so
         nothing it holds is lost while the sender completes it."""
         data = self.to_data()
-        missing, leftovers = [], []
+        missing = []
         for name, errors in self.errors.get_json_data().items():
             form_field = self.fields.get(name)
             label = str(form_field.label or name) if form_field is not None else ""
@@ -710,9 +716,7 @@ class SubmissionForm(forms.Form):
                 data[name] = clean_rich_text(raw if isinstance(raw, str) else "")
             elif isinstance(form_field, PlainTextField):
                 data[name] = clean_text(raw if isinstance(raw, str) else "")
-            elif isinstance(raw, str) and clean_text(raw):
-                leftovers.append((str(form_field.label or name), clean_text(raw)))
-        return data, missing, leftovers
+        return data, missing
 
     @classmethod
     def data_from_submission(cls, submission) -> dict:

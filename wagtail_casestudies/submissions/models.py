@@ -149,8 +149,9 @@ class CaseStudySubmission(models.Model):
 
     @property
     def can_be_published(self) -> bool:
-        """Nothing is published without the sender's consent to publish it."""
-        return self.consent_publish
+        """Nothing is published without the sender's consent to publish it, nor while the sender
+        may still be completing it (an editor who will not wait sets its status by hand)."""
+        return self.consent_publish and not self.is_incomplete
 
     @property
     def is_converted(self) -> bool:

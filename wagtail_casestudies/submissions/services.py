@@ -3,12 +3,12 @@ editor may turn it into a draft case study. Views and commands stay thin over th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
 import logging
 from dataclasses import dataclass, field
-from html import escape
 
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
@@ -182,6 +182,7 @@ def store_submission(
     extra_data: dict | None = None,
     incomplete: bool = False,
     fallback_title: str = "",
+    source_document: tuple | None = None,
 ):
     """Store a valid submission and its attachments in one transaction, then ask for editors to be
     notified once it is committed. A repeat (same idempotency key, or the same payload within
@@ -194,21 +195,23 @@ def store_submission(
     to publish, say): whatever the form could keep is kept (``SubmissionForm.kept_values``),
     nothing is published from it, and its sender may complete it (``completion_token``).
     ``fallback_title`` names it in the inbox when it has no title of its own.
+    ``source_document`` is ``(kind, upload, checked)`` of the Word document a submission was
+    read from: stored as it came, whatever its attachments' checks say, as it is never
+    published (the case study is read from it), so it cannot be lost.
+
+    Editors are told of a submission once it is complete.
     """
     missing: list[dict] = []
     if incomplete:
-        data, missing, leftovers = form.kept_values()
-        if leftovers:
-            imported = dict((extra_data or {}).get("imported") or {})
-            imported["unplaced"] = list(imported.get("unplaced") or []) + [
-                ["paragraph", f"<p>{escape(label)}: {escape(value)}</p>"]
-                for label, value in leftovers
-            ]
-            extra_data = {**(extra_data or {}), "imported": imported}
+        # Values that failed a check stay in ``raw_data`` (and the document); the sender
+        # corrects them when completing it.
+        data, missing = form.kept_values()
     else:
         data = form.to_data()
     data = {**data, **(extra_data or {})}
-    attachments = form.attachments()
+    attachments = form.attachments(accepted_only=incomplete)
+    if source_document is not None:
+        attachments.insert(0, _kept_whatever(*source_document))
     fingerprint = payload_hash(data, attachments)
     idempotency_key = (idempotency_key or "").strip() or None
 
@@ -256,8 +259,20 @@ def store_submission(
         _delete_files(stored_files)
         raise
 
-    transaction.on_commit(lambda: notify_editors(submission))
+    if not incomplete:
+        transaction.on_commit(lambda: notify_editors(submission))
     return StoreResult(submission, created=True)
+
+
+def _kept_whatever(kind, upload, checked) -> tuple:
+    """An attachment that must be stored whatever its checks say (the document a submission was
+    read from): cleaned of personal metadata where it can be, else as it came, in the private
+    submission storage; it is never published."""
+    try:
+        cleaned = stored_copy(kind, upload, checked)
+    except ValidationError:
+        cleaned = upload
+    return kind, upload, dataclasses.replace(checked, cleaned=cleaned)
 
 
 def _store_attachments(submission, attachments, stored_files: list) -> None:

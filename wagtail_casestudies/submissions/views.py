@@ -31,6 +31,7 @@ from ..conf import settings as casestudy_settings
 from ..importing.intake import read_submission
 from ..importing.word_file import check_word_file, reading_errors
 from .docx import DOCX_CONTENT_TYPE, build_template_document
+from .files import DOCUMENT, FILE_TYPES, CheckedFile
 from .forms import HONEYPOT_FIELD, IDEMPOTENCY_FIELD, SubmissionForm
 from .models import CaseStudySubmissionPage, SubmissionSource, SubmissionStatus
 from .sanitise import clean_text
@@ -95,8 +96,10 @@ def _process(
     finds something missing, as an incomplete submission its sender can complete: a readable
     document is never lost."""
     valid = form.is_valid()
-    if not valid and not document_name:
+    if not valid and (not document_name or HONEYPOT_FIELD in form.errors):
         return Outcome(form)
+    extra_data = dict(extra_data or {})
+    source_document = extra_data.pop("source_document", None)
     try:
         result = store_submission(
             form,
@@ -106,6 +109,7 @@ def _process(
             extra_data=extra_data,
             incomplete=not valid,
             fallback_title=document_name,
+            source_document=source_document,
         )
     except IdempotencyConflict as conflict:
         return Outcome(form, conflict=conflict.submission)
@@ -316,7 +320,9 @@ def _submit_word(request) -> JsonResponse:
         document_name=name,
     )
     complete_url = ""
-    if outcome.submission is not None and outcome.submission.status == SubmissionStatus.INCOMPLETE:
+    if outcome.created and outcome.submission.status == SubmissionStatus.INCOMPLETE:
+        # Only to whoever sent it: the same document sent again by anyone gets the reference,
+        # never the link (which shows what the document holds and completes it).
         complete_url = _completion_url(request, outcome.submission)
         _tell_sender(outcome, complete_url)
     return _answer(outcome, complete_url)
@@ -324,10 +330,16 @@ def _submit_word(request) -> JsonResponse:
 
 def _read_word(content: bytes, name: str) -> tuple[SubmissionForm, dict]:
     """The bound form and extra data for a Word document; ValidationError (the document is
-    refused, or cannot be read) and nothing else."""
+    refused, or cannot be read) and nothing else. The document itself is not one of the form's
+    attachments: it is kept as it came (``source_document``), whatever they go through."""
     check_word_file(content, name)
     with reading_errors(name):
-        return read_submission(content, name)
+        form, extra_data = read_submission(content, name)
+    source, *others = form.files.getlist("documents")
+    form.files.setlist("documents", others)
+    checked = CheckedFile(file_type=FILE_TYPES["docx"], size=len(content))
+    extra_data["source_document"] = (DOCUMENT, source, checked)
+    return form, extra_data
 
 
 # --- The template downloads ----------------------------------------------------------------------
@@ -368,6 +380,7 @@ def _word_from_page(request, upload) -> tuple[SubmissionForm | None, dict | None
         if request.POST.get(name):
             form.data[name] = True
     form.data[IDEMPOTENCY_FIELD] = request.POST.get(IDEMPOTENCY_FIELD, "")
+    form.data[HONEYPOT_FIELD] = request.POST.get(HONEYPOT_FIELD, "")
     return form, extra_data, ""
 
 
@@ -399,6 +412,10 @@ def _serve_completion(page, request, context, template, token: str):
     if request.method != "POST":
         return _completion_page(request, template, context, submission)
     form = SubmissionForm(request.POST, request.FILES)
+    if rate_limit_exceeded(request):
+        form.full_clean()
+        form.add_error(None, _("Too many submissions from your address. Please try again later."))
+        return _completion_page(request, template, context, submission, form, 429)
     if not form.is_valid():
         context["files_need_choosing_again"] = bool(request.FILES)
         return _completion_page(request, template, context, submission, form, 400)
@@ -458,7 +475,7 @@ def serve_submission_page(page, request, *args, **kwargs):
                         "send a new case study."
                     ),
                 )
-            elif submission is not None and submission.status == SubmissionStatus.INCOMPLETE:
+            elif outcome.created and submission.status == SubmissionStatus.INCOMPLETE:
                 _tell_sender(outcome, _completion_url(request, submission, page))
                 return _completion_page(request, template, context, submission)
             elif submission is not None:

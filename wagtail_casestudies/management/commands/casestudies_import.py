@@ -128,6 +128,12 @@ class Command(BaseCommand):
             f"{verb} {created} {state} case studies; {report.count(ALREADY_IMPORTED)} already "
             f"imported; {report.count(FAILED)} failed."
         )
+        drafts = [outcome.label for outcome in report.outcomes if outcome.kept_as_draft]
+        if drafts:
+            self.stdout.write(
+                f"Kept {len(drafts)} as drafts, not published: text that could not be placed "
+                f"needs an editor: {', '.join(drafts)}"
+            )
         self.stdout.write(
             f"Councils: {sum(report.matched.values())} matched, "
             f"{sum(report.unmatched.values())} unmatched, "
