@@ -9,6 +9,8 @@ module with ``-s``: ``test_the_figures_by_style_and_path`` prints them)."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.word_corpus import build_corpus, document_names
@@ -31,6 +33,9 @@ DOCUMENT_THRESHOLD = 0.90
 CORPUS_THRESHOLD = 0.95
 
 DOCUMENTS = document_names()
+if os.environ.get("WORD_CORPUS") == "sample":
+    # One document of each style (scripts/test reads all of them in two of its four runs).
+    DOCUMENTS = list({style: (name, style) for name, style in reversed(DOCUMENTS)}.values())
 IDS = [f"{style}:{name}" for name, style in DOCUMENTS]
 NAMES = [name for name, _style in DOCUMENTS]
 
@@ -136,18 +141,18 @@ def test_the_form_upload_stores_what_the_raw_body_stores(db, corpus, name):
 
 @pytest.mark.parametrize("path", PATHS)
 def test_over_the_corpus_95_per_cent_of_paragraphs_land_right(db, corpus, path):
-    outcomes = [measure(document, path) for document in corpus.values()]
+    documents = [corpus[name] for name in NAMES]
+    outcomes = [measure(document, path) for document in documents]
     right = sum(o.right for o in outcomes)
-    total = sum(len(d.expected.items) for d in corpus.values())
+    total = sum(len(d.expected.items) for d in documents)
     assert right / total >= CORPUS_THRESHOLD, (
-        f"{path}: {right}/{total} ({100 * right / total:.1f}%)\n"
-        + table(list(corpus.values()), _outcomes)
+        f"{path}: {right}/{total} ({100 * right / total:.1f}%)\n" + table(documents, _outcomes)
     )
 
 
 def test_the_figures_by_style_and_path(db, corpus):
     """Prints the table for the closing note (run with -s)."""
-    documents = list(corpus.values())
+    documents = [corpus[name] for name in NAMES]
     for document in documents:
         for path in PATHS:
             measure(document, path)
