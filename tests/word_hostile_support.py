@@ -16,13 +16,10 @@ import zlib
 from collections.abc import Callable
 
 from docx import Document
-from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from PIL import Image
 
 # Re-exported: the hostile tests and the benchmark take it from here.
-from tests.word_support import jpeg_with_location  # noqa: F401
+from tests.word_support import add_link, jpeg_with_location  # noqa: F401
 
 DOCUMENT_PART = "word/document.xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
@@ -42,18 +39,6 @@ def png_bytes(size=(40, 30), colour=(200, 30, 30)) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, format="PNG")
     return buffer.getvalue()
-
-
-def add_link(paragraph, text: str, url: str) -> None:
-    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    hyperlink = OxmlElement("w:hyperlink")
-    hyperlink.set(qn("r:id"), rel_id)
-    run = OxmlElement("w:r")
-    text_element = OxmlElement("w:t")
-    text_element.text = text
-    run.append(text_element)
-    hyperlink.append(run)
-    paragraph._p.append(hyperlink)
 
 
 def valid_document(*, picture: bytes | None = None, paragraphs: int = 0) -> bytes:

@@ -6,21 +6,13 @@ the Welsh."""
 
 from __future__ import annotations
 
-from tests.word_corpus.model import B, Contact, P, Q, Story
+from tests.word_corpus.model import B, Contact, P, Q
+from tests.word_corpus.stories_en import story
 
 
-def stori(key, title, summary, contact, councils, topics, language="cy", partners=(), **sections):
-    return Story(
-        key=key,
-        language=language,
-        title=title,
-        summary=summary,
-        sections=sections,
-        contact=contact,
-        councils=list(councils),
-        topics=list(topics),
-        partners=list(partners),
-    )
+def stori(*args, language="cy", **kwargs):
+    """A story in Welsh (or, with ``language``, bilingual)."""
+    return story(*args, language=language, **kwargs)
 
 
 CAERDYDD = stori(

@@ -9,10 +9,12 @@ from __future__ import annotations
 from tests.word_corpus.model import B, Contact, N, P, Q, Story, T
 
 
-def story(key, title, summary, contact, councils, topics, partners=(), **sections) -> Story:
+def story(
+    key, title, summary, contact, councils, topics, language="en", partners=(), **sections
+) -> Story:
     return Story(
         key=key,
-        language="en",
+        language=language,
         title=title,
         summary=summary,
         sections=sections,
