@@ -298,20 +298,27 @@ def png_header(width: int, height: int) -> bytes:
         data += compressor.compress(raw_row)
     data += compressor.flush()
 
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body))
-            + kind
-            + body
-            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
-        )
+    return png_from_chunks(width, height, bytes(data), colour_type=0)
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+
+def png_chunk(kind: bytes, body: bytes) -> bytes:
+    """One PNG chunk: its length, kind, body and CRC."""
+    return (
+        struct.pack(">I", len(body))
+        + kind
+        + body
+        + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+    )
+
+
+def png_from_chunks(width: int, height: int, idat: bytes, *, colour_type: int = 2) -> bytes:
+    """A PNG whose header claims ``width`` × ``height`` pixels, whatever ``idat`` holds."""
+    header = struct.pack(">IIBBBBB", width, height, 8, colour_type, 0, 0, 0)
     return (
         b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", bytes(data))
-        + chunk(b"IEND", b"")
+        + png_chunk(b"IHDR", header)
+        + png_chunk(b"IDAT", idat)
+        + png_chunk(b"IEND", b"")
     )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import struct
 import subprocess
 import sys
 import threading
@@ -30,6 +29,7 @@ from tests import factories
 from tests.reliability.conftest import SCALE
 from tests.reliability.support import CRASH_STATUS
 from tests.submissions_support import as_form_data, docx_bytes, pdf_file, png_bytes, valid_payload
+from tests.word_hostile_support import png_from_chunks
 from wagtail_casestudies.models import CaseStudySubmission
 from wagtail_casestudies.submissions.models import SubmissionAttachment
 
@@ -254,22 +254,7 @@ def test_disk_full_while_storing_keeps_no_row_and_no_file(council, endpoint_sett
 
 def png_bomb(width=200_000, height=200_000) -> bytes:
     """A few hundred bytes that claim to be a 40-gigapixel PNG."""
-
-    def chunk(kind, data):
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\x00" * 1000))
-        + chunk(b"IEND", b"")
-    )
+    return png_from_chunks(width, height, zlib.compress(b"\x00" * 1000))
 
 
 def zip_bytes(entries: dict[str, bytes]) -> bytes:
