@@ -11,9 +11,11 @@ from typing import Any
 from rest_framework import fields as drf_fields
 from wagtail.models import Site
 
+from .blocks import case_study_ids_in_entries
 from .representation import (
     CardContext,
     cards_for_ids,
+    chosen_cards,
     council_data,
     document_data,
     image_data,
@@ -119,7 +121,7 @@ class RichTextHTMLField(_ContextMixin, drf_fields.Field):
     """A RichTextField as front-end HTML, with internal links expanded to real URLs."""
 
     def to_representation(self, value) -> str:
-        return rich_text_html(value)
+        return rich_text_html(value, {"request": self.request})
 
 
 class PartnerListField(_ContextMixin, drf_fields.Field):
@@ -138,11 +140,42 @@ class ChosenCaseStudiesField(_ContextMixin, drf_fields.Field):
     def to_representation(self, value) -> list[dict[str, Any]]:
         ids = [getattr(link, self.id_attribute) for link in value.all()]
         request = self.request
-        if request is not None:
-            site = Site.find_for_request(request)
-        else:
-            # Wagtail 8's v3 API binds api_fields serializers without a context, so there is no
-            # request to take the site from: keep to the site of the page that chose them.
-            owner = getattr(value, "instance", None)
-            site = owner.get_site() if hasattr(owner, "get_site") else None
-        return cards_for_ids(ids, visible_case_studies_of(site), CardContext(request))
+        owner = getattr(value, "instance", None)
+        site = _site_of(request, owner)
+        # In the language of the page that chose them: a translated page still names the
+        # source language's case studies, and shows their translations.
+        locale_id = getattr(owner, "locale_id", None)
+        return cards_for_ids(ids, visible_case_studies_of(site), CardContext(request), locale_id)
+
+
+class HubThemesField(_ContextMixin, drf_fields.Field):
+    """A hub's themes (a stream), every case-study entry as a card in the hub's language: a
+    translated hub still names the source language's case studies, and shows their
+    translations. The cards of all themes are built together."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, value) -> list[dict[str, Any]]:
+        themes = value.themes
+        request = self.request
+        site = _site_of(request, value)
+        ids = [
+            pk
+            for theme in themes
+            if theme.value and theme.value.get("entries") is not None
+            for pk in case_study_ids_in_entries(theme.value["entries"])
+        ]
+        context = {"request": request}
+        context["casestudies_cards"] = chosen_cards(
+            ids, visible_case_studies_of(site), CardContext(request), value.locale_id
+        )
+        return themes.stream_block.get_api_representation(themes, context)
+
+
+def _site_of(request, page):
+    """The request's site; without a request (Wagtail 8's v3 API binds ``api_fields``
+    serializers without a context), the site of the page itself."""
+    if request is not None:
+        return Site.find_for_request(request)
+    return page.get_site() if hasattr(page, "get_site") else None

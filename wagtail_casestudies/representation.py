@@ -15,6 +15,7 @@ through ``api_fields.py``; the querysets it prepares name their relations by str
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -95,7 +96,8 @@ def absolute_url(url: str | None, request=None) -> str | None:
 
 
 def rich_text_html(source: str | None, context: dict | None = None) -> str:
-    """Database rich text as front-end HTML: internal page and document links become real URLs.
+    """Database rich text as front-end HTML: internal page and document links become real,
+    absolute URLs (the site's root URL from ``context['request']``, see ``absolute_links``).
 
     A stream block that has expanded all its rich text at once (one query per link type instead
     of one per block) leaves the results in ``context['casestudies_rich_text']``.
@@ -105,8 +107,25 @@ def rich_text_html(source: str | None, context: dict | None = None) -> str:
         return ""
     expanded = (context or {}).get("casestudies_rich_text")
     if expanded is not None and source in expanded:
-        return expanded[source]
-    return expand_db_html(source)
+        html = expanded[source]
+    else:
+        html = expand_db_html(source)
+    return absolute_links(html, (context or {}).get("request"))
+
+
+# A link or embed's address that starts at the site's root ("/documents/3/…"), in the HTML
+# Wagtail's rich-text rewriters write (attributes in double quotes).
+_ROOT_RELATIVE = re.compile(r'(?P<attribute>\s(?:href|src)=")(?P<path>/(?!/)[^"]*)"')
+
+
+def absolute_links(html: str, request=None) -> str:
+    """Rich text whose links, documents and images are absolute by Wagtail's API rule
+    (``base_url``), as every other URL the API gives: a front end on another host can follow
+    them. Addresses that are already absolute, anchors and ``mailto:`` are left as they are."""
+    base = base_url(request)
+    if not base or "/" not in html:
+        return html
+    return _ROOT_RELATIVE.sub(lambda match: f'{match["attribute"]}{base}{match["path"]}"', html)
 
 
 RICH_TEXT_SEPARATOR = "<!--wagtail-casestudies-rich-text-separator-->"
@@ -519,15 +538,34 @@ CARD_FIELDS = (
 )
 
 
-def cards_for_ids(ids: Iterable[int], queryset, context: CardContext) -> list[dict[str, Any]]:
+def cards_for_ids(
+    ids: Iterable[int], queryset, context: CardContext, locale_id: int | None = None
+) -> list[dict[str, Any]]:
     """Cards for the case studies with these ids that ``queryset`` allows, in the given order.
 
     ``queryset`` carries the visibility rules (live, public, this site); ids it excludes are
-    dropped. Runs the fixed set of card queries, however many ids there are.
+    dropped. With ``locale_id`` (the language of the page that chose them), each is shown as
+    its visible translation in that locale where it has one, once. Runs the fixed set of card
+    queries, however many ids there are.
     """
+    cards = chosen_cards(ids, queryset, context, locale_id)
+    return list({card["id"]: card for card in cards.values()}.values())
+
+
+def chosen_cards(
+    ids: Iterable[int], queryset, context: CardContext, locale_id: int | None = None
+) -> dict[int, dict[str, Any]]:
+    """``cards_for_ids`` keyed by the id chosen (not the translation shown), in order: what a
+    stream of chosen pages (a hub's themes) looks its entries up in."""
     ids = list(dict.fromkeys(ids))
     if not ids:
-        return []
-    pages = {page.pk: page for page in card_queryset(queryset.filter(pk__in=ids))}
+        return {}
+    shown = {pk: pk for pk in ids}
+    if locale_id is not None:
+        lookup = translation_lookup(ids, [locale_id], queryset)
+        shown = {pk: lookup(pk, locale_id) for pk in ids}
+    wanted = set(shown.values())
+    pages = {page.pk: page for page in card_queryset(queryset.filter(pk__in=wanted))}
     context.translations = Translations(pages.values(), queryset)
-    return [card_data(pages[pk], context) for pk in ids if pk in pages]
+    cards = {pk: card_data(page, context) for pk, page in pages.items()}
+    return {pk: cards[shown[pk]] for pk in ids if shown[pk] in cards}

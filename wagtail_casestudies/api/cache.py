@@ -3,7 +3,8 @@
 Everything is derived from the content version (``wagtail_casestudies.content_version``), read
 once per request from its database row:
 
-- the ETag of a response is a hash of the version and the request (host, path, sorted query,
+- the ETag of a response is a hash of the version, the day (``models.snippets.today``: a
+  council's ``is_active`` changes at midnight) and the request (host, path, sorted query,
   accepted format), so any change makes every old ETag stale, in every process;
 - computed responses (and search results, counts and facets) are kept in Django's cache under
   keys that include the version, so a change orphans them all at once; they also expire after
@@ -25,6 +26,7 @@ from wagtail.models import Site
 
 from .. import content_version
 from ..conf import settings as casestudy_settings
+from ..models.snippets import today
 from ..visibility import site_root_paths
 
 CACHE_ALIAS = "default"
@@ -46,7 +48,9 @@ def versioned_key(*parts: Any) -> str | None:
         return None
     # repr() keeps the parts apart whatever they hold (a search text may contain any separator).
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    return f"{KEY_PREFIX}:{version}:{digest[:40]}"
+    # Whether a council is active depends on the day as well as the content: a new day is a
+    # new version of everything that shows ``is_active`` (its ETag changes at midnight).
+    return f"{KEY_PREFIX}:{version}:{today().isoformat()}:{digest[:40]}"
 
 
 def get_or_compute(key: str | None, compute: Callable[[], Any], timeout: int = RESPONSE_TIMEOUT):

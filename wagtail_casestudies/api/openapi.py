@@ -340,7 +340,7 @@ OPERATIONS: dict[tuple[str, str], tuple[str, tuple[parameters.Parameter, ...], s
         "CaseStudyDetail",
     ),
     ("councils", "listing"): ("List councils", parameters.COUNCIL_LISTING, "CouncilListing"),
-    ("councils", "detail"): ("A council", parameters.SNIPPET_DETAIL, "CouncilDetail"),
+    ("councils", "detail"): ("A council", parameters.COUNCIL_DETAIL, "CouncilDetail"),
     ("councils", "find"): (
         "A council by slug or GSS code",
         parameters.COUNCIL_FIND,

@@ -134,6 +134,11 @@ CASE_STUDY_FIND = (
     Parameter("id", "The case study's id.", INTEGER),
     *CASE_STUDY_DETAIL,
 )
+COUNCIL_LOCALE = Parameter(
+    "locale",
+    "A language code: names in that language (e.g. Welsh names for cy), and the case studies "
+    "of that locale counted (default: the site's default locale).",
+)
 COUNCIL_LISTING = (
     Parameter("council_type", f"Council types. {LIST}"),
     Parameter("type", f"The same as council_type. {LIST}"),
@@ -142,7 +147,7 @@ COUNCIL_LISTING = (
     Parameter("parent", f"Parent council slugs or GSS codes. {LIST}"),
     Parameter("has_case_studies", "Only councils with published case studies.", BOOLEAN),
     Parameter("search", "Case-insensitive match on name, short name or GSS code."),
-    Parameter("locale", "A language code: names in that language (e.g. Welsh names for cy)."),
+    COUNCIL_LOCALE,
     *PAGINATION,
 )
 SNIPPET_LISTING = (
@@ -156,7 +161,12 @@ SNIPPET_LISTING = (
 )
 SNIPPET_DETAIL: tuple[Parameter, ...] = ()
 SNIPPET_FIND = (Parameter("slug", "The slug."), LOCALE)
-COUNCIL_FIND = (Parameter("slug", "The slug."), Parameter("gss_code", "The council's GSS code."))
+COUNCIL_DETAIL = (COUNCIL_LOCALE,)
+COUNCIL_FIND = (
+    Parameter("slug", "The slug."),
+    Parameter("gss_code", "The council's GSS code."),
+    *COUNCIL_DETAIL,
+)
 
 
 class ParameterError(BadRequestError):

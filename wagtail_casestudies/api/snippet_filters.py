@@ -35,7 +35,7 @@ def filter_councils(query, queryset: QuerySet) -> QuerySet:
     if active is True:
         queryset = queryset.active()
     elif active is False:
-        queryset = queryset.exclude(pk__in=Council.objects.active().values("pk"))
+        queryset = queryset.abolished()
     parents = get_values(query, "parent")
     if parents:
         ids = resolve_by_slug(

@@ -30,7 +30,7 @@ from .. import representation
 from ..cards.build import build_rows, card_format
 from ..cards.serve import serve_card, serve_cards, serve_detail
 from ..compat import get_base_page_model
-from ..models import CaseStudyPage, Council, SupportType, Topic
+from ..models import CaseStudyPage, Council, SupportType, Topic, snippets
 from ..models.snippets import normalise_gss_code
 from ..visibility import (
     default_locale_of,
@@ -68,10 +68,9 @@ MAX_DB_ID = 2**63 - 1
 def db_id(pk) -> int:
     """A primary key from a URL, or Http404: a number too large for the database's integers
     cannot name a row (and SQLite refuses to even compare with it)."""
-    number = int(pk)
-    if not 0 <= number <= MAX_DB_ID:
+    if not _ID.fullmatch(str(pk)) or not 0 <= int(pk) <= MAX_DB_ID:
         raise Http404("No object has this id.")
-    return number
+    return int(pk)
 
 
 def site_url_paths(site, html_path: str) -> list[str]:
@@ -108,6 +107,16 @@ class CaseStudyAPIViewSetMixin:
     """What the package's viewsets share: compact JSON, 400s that name the parameter, caching."""
 
     resource = ""  # the endpoint's name in URLs and purges, e.g. "case-studies"
+
+    @classmethod
+    def get_urlpatterns(cls):
+        # Any id, not only digits (Wagtail's <int:pk>): "-1" or "x" gets the API's JSON 404,
+        # not the site's HTML page.
+        return [
+            path("", cls.as_view({"get": "listing_view"}), name="listing"),
+            path("find/", cls.as_view({"get": "find_view"}), name="find"),
+            path("<str:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+        ]
 
     def get_renderer_context(self):
         context = super().get_renderer_context()
@@ -324,7 +333,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
                 raise Http404("no longer visible")
 
         context = representation.CardContext(request)
-        today = datetime.date.today().isoformat()  # as Council.is_active decides
+        today = snippets.today()
         stored = {
             **serve_card(card.data, site.pk, context, today),
             **serve_detail(card.detail, context, today),
@@ -392,6 +401,7 @@ class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
 
     listing_parameters = parameters.SNIPPET_LISTING
     find_parameters = parameters.SNIPPET_FIND
+    detail_parameters = parameters.SNIPPET_DETAIL
     search_fields = ("name",)
     count_relation = "casestudypage"
 
@@ -418,13 +428,22 @@ class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
     def filter_queryset_by_parameters(self, request, queryset):
         return queryset
 
+    def locale(self, request) -> Locale:
+        """The locale asked for (``locale``), or the site's default; looked up once."""
+        locale = getattr(request, "_casestudies_locale", None)
+        if locale is None:
+            code = parameters.parse_locale(request.GET)
+            if code is not None:
+                locale = resolve_locale("locale", code)
+            else:
+                site = find_site(request)
+                locale = default_locale_of(site) if site else Locale.get_default()
+            request._casestudies_locale = locale
+        return locale
+
     def language(self, request) -> str:
         """The language names come out in: the ``locale`` asked for, or the site's default."""
-        code = parameters.parse_locale(request.GET)
-        if code is not None:
-            return resolve_locale("locale", code).language_code
-        site = find_site(request)
-        return (default_locale_of(site) if site else Locale.get_default()).language_code
+        return self.locale(request).language_code
 
     def listing_data(self, request) -> dict[str, Any]:
         check_parameter_names(request.GET, names(self.listing_parameters))
@@ -442,7 +461,7 @@ class _SnippetAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         return self.paginated(request, queryset, lambda obj: self.item(obj, detail_url, request))
 
     def detail_data(self, request, pk, find=False) -> dict[str, Any]:
-        allowed = self.find_parameters if find else parameters.SNIPPET_DETAIL
+        allowed = self.find_parameters if find else self.detail_parameters
         check_parameter_names(request.GET, names(allowed))
         with translation.override(self.language(request)):
             return self._detail_data(request, pk, find)
@@ -491,15 +510,21 @@ class CouncilsAPIViewSet(_SnippetAPIViewSet):
     search_fields = ("name", "short_name", "gss_code")
     count_relation = "case_study_links__page"
     find_parameters = parameters.COUNCIL_FIND
+    detail_parameters = parameters.COUNCIL_DETAIL
 
     def filter_queryset_by_parameters(self, request, queryset):
         return filter_councils(request.GET, queryset)
 
     def with_counts(self, request, queryset):
-        # A council is linked to a case study at most once, so no DISTINCT is needed.
-        visible = self.visible_case_studies(request).order_by().values("pk")
+        """Count the case studies of one locale (the ``locale`` asked for, or the site's
+        default): a case study and its translations are one case study, counted once in each
+        language. A council is linked to a case study at most once, so no DISTINCT is needed."""
+        visible = self.visible_case_studies(request).filter(locale=self.locale(request))
         return queryset.annotate(
-            case_study_count=Count("case_study_links", filter=Q(case_study_links__page__in=visible))
+            case_study_count=Count(
+                "case_study_links",
+                filter=Q(case_study_links__page__in=visible.order_by().values("pk")),
+            )
         )
 
     def find_queryset(self, request, queryset):

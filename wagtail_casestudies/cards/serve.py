@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from .. import representation
+from ..models import snippets
 from ..schema import CouncilDict, PartnerDict
 from .build import build_rows, card_format
 
@@ -16,6 +17,13 @@ def _absolute(url: str | None, host: str) -> str | None:
     return host + url
 
 
+def council_is_active(stored: list, today: datetime.date) -> bool:
+    """A stored council's ``is_active`` (its ISO ``[valid_from, valid_to]``) on ``today``, by
+    the register's one rule."""
+    valid_from, valid_to = (datetime.date.fromisoformat(day) if day else None for day in stored)
+    return snippets.active_on(valid_from, valid_to, today)
+
+
 def serve_card(stored: dict, site_id, context: representation.CardContext, today) -> dict:
     """The card ``representation.card_data`` would give for this request, from a stored card."""
     pk = stored["id"]
@@ -23,10 +31,7 @@ def serve_card(stored: dict, site_id, context: representation.CardContext, today
     lead = stored["lead_council"]
     if lead is not None:
         lead = dict(lead)
-        valid_from, valid_to = lead["is_active"]
-        lead["is_active"] = (valid_from is None or valid_from <= today) and (
-            valid_to is None or valid_to >= today
-        )
+        lead["is_active"] = council_is_active(lead["is_active"], today)
     thumbnail = None
     hero = stored["hero"]
     if hero is not None:
@@ -79,7 +84,7 @@ def serve_cards(rows: list[tuple[int, dict, int]], site_id, context) -> list[dic
     fmt = card_format()
     stale = [pk for pk, _data, row_format in rows if row_format != fmt]
     fresh = {row.page_id: row.data for row in build_rows(stale)} if stale else {}
-    today = datetime.date.today().isoformat()  # as Council.is_active decides
+    today = snippets.today()
     cards = []
     for pk, data, row_format in rows:
         if row_format != fmt:
@@ -101,11 +106,8 @@ def serve_detail(stored: dict, context: representation.CardContext, today) -> di
     for this request: each council's ``is_active`` decided today, image URLs absolute."""
     councils = []
     for council in stored["councils"]:
-        valid_from, valid_to = council["is_active"]
         council = {key: council[key] for key in _COUNCIL_KEYS}
-        council["is_active"] = (valid_from is None or valid_from <= today) and (
-            valid_to is None or valid_to >= today
-        )
+        council["is_active"] = council_is_active(council["is_active"], today)
         councils.append(council)
     hero_image = stored["hero_image"]
     if hero_image is not None:

@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..models.snippets import NATION_OF_REGION, CouncilType, Nation, Region
+from ..models.snippets import NATION_OF_REGION, CouncilType, Nation, Region, active_on, today
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "councils.csv"
 
@@ -79,10 +79,7 @@ class CouncilRecord:
         return tuple(dict.fromkeys(n for n in names + self.aliases + self.former_names if n))
 
     def is_active(self, on: datetime.date | None = None) -> bool:
-        on = on or datetime.date.today()
-        return (self.valid_from is None or self.valid_from <= on) and (
-            self.valid_to is None or self.valid_to >= on
-        )
+        return active_on(self.valid_from, self.valid_to, on or today())
 
 
 def _split(value: str) -> tuple[str, ...]:

@@ -688,7 +688,7 @@ class CovidHubPageMixin(HostLayoutMixin, models.Model):
                 source="featured_links", attribute="case_study_id"
             ),
         ),
-        APIField("themes"),
+        APIField("themes", serializer=api.HubThemesField()),
         APIField("list_unfeatured"),
         APIField("unfeatured_heading", serializer=api.TextField()),
     ]

@@ -7,6 +7,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -106,18 +107,37 @@ def validate_gss_code(value: str) -> None:
         )
 
 
+def today() -> datetime.date:
+    """The day whether a council is active is decided on: the date in the site's time zone
+    (``TIME_ZONE``), not the server clock's. Whatever shows ``is_active`` depends on it, so the
+    API's ETags and cache keys include it (``api/cache.py``)."""
+    return timezone.localdate()
+
+
+def active_on(
+    valid_from: datetime.date | None, valid_to: datetime.date | None, day: datetime.date
+) -> bool:
+    """The one rule for "active": a council exists from ``valid_from`` to ``valid_to``, both
+    days included, either open-ended. ``CouncilQuerySet.active`` is the same rule in SQL."""
+    return (valid_from is None or valid_from <= day) and (valid_to is None or valid_to >= day)
+
+
 class CouncilQuerySet(models.QuerySet):
-    def active(self, on: datetime.date | None = None) -> CouncilQuerySet:
-        """Councils that exist on the given day (today by default)."""
-        on = on or datetime.date.today()
-        return self.filter(
-            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=on),
-            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on),
+    @staticmethod
+    def _active_q(on: datetime.date) -> models.Q:
+        """``active_on`` as a query condition."""
+        return (models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=on)) & (
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=on)
         )
 
+    def active(self, on: datetime.date | None = None) -> CouncilQuerySet:
+        """Councils that exist on the given day (today by default)."""
+        return self.filter(self._active_q(on or today()))
+
     def abolished(self, on: datetime.date | None = None) -> CouncilQuerySet:
-        on = on or datetime.date.today()
-        return self.filter(valid_to__lt=on)
+        """Councils that do not exist on the given day (today by default): exactly those
+        ``active`` leaves out, in the admin's filter and the API's ``active=false`` alike."""
+        return self.exclude(self._active_q(on or today()))
 
 
 class NamedSnippet(index.Indexed, models.Model):
@@ -309,7 +329,7 @@ class Council(NamedSnippet):
         indexes = [models.Index(fields=["council_type", "region"])]
 
     def __str__(self) -> str:
-        if self.valid_to and self.valid_to < datetime.date.today():
+        if self.valid_to and not self.is_active:
             return f"{self.name} (until {self.valid_to.year})"
         return self.name
 
@@ -324,10 +344,7 @@ class Council(NamedSnippet):
 
     @property
     def is_active(self) -> bool:
-        today = datetime.date.today()
-        return (self.valid_from is None or self.valid_from <= today) and (
-            self.valid_to is None or self.valid_to >= today
-        )
+        return active_on(self.valid_from, self.valid_to, today())
 
     def clean(self) -> None:
         errors: dict[str, list[str]] = {}
