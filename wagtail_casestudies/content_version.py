@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import BigIntegerField, F, Value
+from django.db.models.functions import Greatest
 
 from .models import ContentVersion
 
@@ -63,11 +64,16 @@ def pinned() -> Iterator[int | None]:
 
 def bump() -> None:
     """Change the version, in the caller's transaction: other processes see the new number when
-    it commits, together with the change. Writers queue on the row until then."""
-    if ContentVersion.objects.filter(pk=ROW_ID).update(version=F("version") + 1):
+    it commits, together with the change. Writers queue on the row until then.
+
+    The new version is the clock in microseconds (or one more than the last, if the clock is
+    behind it), so the version also says when the content last changed: the API's
+    ``Last-Modified`` (``api/cache.py``)."""
+    bumped = Greatest(F("version") + 1, Value(fresh_version(), output_field=BigIntegerField()))
+    if ContentVersion.objects.filter(pk=ROW_ID).update(version=bumped):
         return
     try:
         with transaction.atomic():
             ContentVersion.objects.create(pk=ROW_ID, version=fresh_version())
     except IntegrityError:  # another process created it meanwhile
-        ContentVersion.objects.filter(pk=ROW_ID).update(version=F("version") + 1)
+        ContentVersion.objects.filter(pk=ROW_ID).update(version=bumped)
