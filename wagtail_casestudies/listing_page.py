@@ -17,13 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from .api.listing import Listing, run_listing
-from .api.parameters import FACETS, FILTERS, ParameterError, parse_case_study_query
+from .api.parameters import FACETS, FORM_PARAMETERS, ParameterError, parse_case_study_query
 from .conf import settings as casestudy_settings
 from .models import Council, live_case_studies, with_card_data
 
-# The API parameters the page's form sends (and its links keep); anything else in the query
-# string (the page number, a campaign's tracking parameters) is not passed to the API.
-FORM_PARAMETERS = (*FILTERS, "include_districts", "search", "search_operator", "order")
+# The API parameters the page's form sends (and its links keep), as their declarations say
+# (``FORM_PARAMETERS``); anything else in the query string (the page number, a campaign's
+# tracking parameters) is not passed to the API.
 # Filters the form shows as the API's facets, in this order, with these headings.
 FACET_HEADINGS = {
     "topic": _("Topic"),

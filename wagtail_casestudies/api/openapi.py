@@ -4,8 +4,9 @@
 generated from their one declaration in ``schema.py``, and the envelopes around them here. The
 parameters come from their one definition in ``parameters.py``. ``v2_document()`` builds the
 document for the v2 endpoints where the site mounted them (served at
-``<case-studies>/openapi.json``); the v3 routes inject the same schemas, inlined, into Wagtail
-8's own OpenAPI document. The test suite validates real responses against both.
+``<case-studies>/openapi.json``); the v3 routes refer to the same schemas, which ``v3.py`` adds
+to the components of Wagtail 8's own OpenAPI document. The test suite validates real responses
+against both, and runs outside tools on them (``tests/test_openapi_tools.py``).
 """
 
 from __future__ import annotations
@@ -23,8 +24,11 @@ from . import parameters
 JSON = dict[str, Any]
 
 
+COMPONENT = "#/components/schemas/"
+
+
 def ref(name: str) -> JSON:
-    return {"$ref": f"#/components/schemas/{name}"}
+    return {"$ref": f"{COMPONENT}{name}"}
 
 
 def nullable(schema: JSON) -> JSON:
@@ -291,8 +295,14 @@ for _name, _item, _facets in (
 # --- Parameters ----------------------------------------------------------------------------------
 
 
-# Ids are positive: the routes match digits only, so "-1" never reaches the API.
-PATH_ID = {"name": "id", "in": "path", "required": True, "schema": {**INTEGER, "minimum": 1}}
+# Ids are positive; any other segment ("-1", "x") is answered with a JSON 404.
+PATH_ID = {
+    "name": "id",
+    "in": "path",
+    "required": True,
+    "description": "The object's id.",
+    "schema": parameters.ID,
+}
 
 
 def responses(
@@ -374,6 +384,8 @@ def operation(resource: str, kind: str, operation_id: str, error_schema=None) ->
         "summary": summary,
         "operationId": operation_id,
         "tags": [resource],
+        # Public: no credentials are read (or needed) by any operation.
+        "security": [],
         "parameters": [*path, *(parameter.openapi() for parameter in query)],
         "responses": responses(schema, not_found=kind != "listing", error_schema=error_schema),
     }
@@ -404,20 +416,33 @@ def v2_document(request) -> JSON:
             "title": "wagtail-casestudies API (v2)",
             "version": __version__,
             "description": "Case studies, councils, topics and support programmes.",
+            "license": {"name": "BSD-3-Clause", "identifier": "BSD-3-Clause"},
         },
         "servers": [{"url": base_url(request)}],
         "paths": paths,
-        "components": {"schemas": copy.deepcopy(SCHEMAS)},
+        "components": {"schemas": used_schemas(SCHEMAS, paths)},
     }
 
 
-def inline(schema: JSON) -> JSON:
-    """A schema with every ``$ref`` to ``SCHEMAS`` replaced by its target (for documents that do
-    not carry these components, like Wagtail 8's v3 document)."""
-    if isinstance(schema, dict):
-        if "$ref" in schema and len(schema) == 1:
-            return inline(SCHEMAS[schema["$ref"].rsplit("/", 1)[1]])
-        return {key: inline(value) for key, value in schema.items()}
-    if isinstance(schema, list):
-        return [inline(item) for item in schema]
-    return schema
+def refs(value: Any) -> set[str]:
+    """The names of the ``SCHEMAS`` a schema (or an operation) refers to."""
+    if isinstance(value, dict):
+        found = set()
+        if isinstance(value.get("$ref"), str) and value["$ref"].startswith(COMPONENT):
+            found.add(value["$ref"][len(COMPONENT) :])
+        for item in value.values():
+            found |= refs(item)
+        return found
+    if isinstance(value, list):
+        return set().union(*(refs(item) for item in value))
+    return set()
+
+
+def used_schemas(schemas: dict[str, JSON], root: Any) -> dict[str, JSON]:
+    """The schemas ``root`` refers to, directly or through other schemas (a document lists
+    only those)."""
+    names, frontier = set(), refs(root) & schemas.keys()
+    while frontier:
+        names |= frontier
+        frontier = set().union(*(refs(schemas[name]) for name in frontier)) - names
+    return {name: copy.deepcopy(schema) for name, schema in schemas.items() if name in names}

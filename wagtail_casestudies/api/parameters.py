@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,27 +53,55 @@ COMMON_PARAMETERS = ("format", "_")
 JSON = dict[str, Any]
 STRING: JSON = {"type": "string"}
 INTEGER: JSON = {"type": "integer"}
+ID: JSON = {"type": "integer", "minimum": 1, "maximum": 2**63 - 1}
 BOOLEAN: JSON = {"type": "boolean"}
 DATE: JSON = {"type": "string", "format": "date"}
+SEARCH: JSON = {"type": "string", "maxLength": MAX_SEARCH_LENGTH}
+LANGUAGE_CODE: JSON = {"type": "string", "pattern": r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$"}
+YEAR: JSON = {"type": "integer", "minimum": 1000, "maximum": 9999}
 LIST = "A comma-separated list (or the parameter repeated) means any of the values."
+
+
+def choice(values: Iterable[str]) -> JSON:
+    return {"type": "string", "enum": list(values)}
 
 
 @dataclass(frozen=True)
 class Parameter:
-    """A query parameter: what the endpoints accept and the OpenAPI documents describe."""
+    """A query parameter: what the endpoints accept and the OpenAPI documents describe.
+
+    ``schema`` is the JSON Schema of one value (a callable when it depends on a setting, like
+    ``limit``'s maximum). ``many``: a comma-separated list, or the parameter repeated, means any
+    of the values (``get_values``); the documents describe it as an array in the ``form`` style
+    without ``explode`` (``topic=a,b``), which every OpenAPI client can send.
+    """
 
     name: str
     description: str
-    schema: JSON = field(default_factory=lambda: STRING)
+    schema: JSON | Callable[[], JSON] = field(default_factory=lambda: STRING)
+    many: bool = False
+    # The rendered library's filter form sends it (``listing_page.FORM_PARAMETERS``).
+    form: bool = False
+
+    def value_schema(self) -> JSON:
+        return dict(self.schema() if callable(self.schema) else self.schema)
+
+    def json_schema(self) -> JSON:
+        if self.many:
+            return {"type": "array", "items": self.value_schema(), "maxItems": MAX_LIST_VALUES}
+        return self.value_schema()
 
     def openapi(self) -> JSON:
-        return {
+        parameter = {
             "name": self.name,
             "in": "query",
             "required": False,
-            "description": self.description,
-            "schema": self.schema,
+            "description": f"{self.description} {LIST}" if self.many else self.description,
+            "schema": self.json_schema(),
         }
+        if self.many:
+            parameter.update(style="form", explode=False)
+        return parameter
 
 
 def names(parameters: Iterable[Parameter]) -> frozenset[str]:
@@ -81,9 +109,22 @@ def names(parameters: Iterable[Parameter]) -> frozenset[str]:
     return frozenset((*(parameter.name for parameter in parameters), *COMMON_PARAMETERS))
 
 
+def _limit_schema() -> JSON:
+    return {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": casestudy_settings.API_MAX_LIMIT,
+        "default": min(DEFAULT_LIMIT, casestudy_settings.API_MAX_LIMIT),
+    }
+
+
 PAGINATION = (
-    Parameter("limit", "How many items (default 20, at most API_MAX_LIMIT).", INTEGER),
-    Parameter("offset", "How many items to skip.", INTEGER),
+    Parameter("limit", "How many items (default 20, at most API_MAX_LIMIT).", _limit_schema),
+    Parameter(
+        "offset",
+        "How many items to skip.",
+        {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
+    ),
 )
 FIELDS = Parameter("fields", "API v2 fields syntax: add (name), remove (-name), * or _.")
 LOCALE = Parameter(
@@ -91,72 +132,86 @@ LOCALE = Parameter(
     "A language code (e.g. cy): only what is in that locale, in its language. Without it a "
     "listing lists the site's default locale (its root page's), or, with translation_of, "
     "every locale.",
+    LANGUAGE_CODE,
 )
 TRANSLATION_OF = Parameter(
     "translation_of",
     "A case study's id: only its translations (with locale, the one in that locale).",
-    INTEGER,
+    ID,
 )
+COUNCIL_TYPE = choice(CouncilType.values)
+REGION = choice(Region.values)
 CASE_STUDY_LISTING = (
     LOCALE,
     TRANSLATION_OF,
-    Parameter("topic", f"Topic slugs. {LIST}"),
-    Parameter("council", f"Council slugs or GSS codes. {LIST}"),
+    Parameter("topic", "Topic slugs.", many=True, form=True),
+    Parameter("council", "Council slugs or GSS codes.", many=True, form=True),
     Parameter(
         "include_districts",
         "With council: also the councils inside them (districts in a county).",
         BOOLEAN,
+        form=True,
     ),
-    Parameter("council_type", f"Council types of any linked council. {LIST}"),
-    Parameter("region", f"Regions (or nations) of any linked council. {LIST}"),
-    Parameter("support_type", f"Support programme slugs. {LIST}"),
-    Parameter("tag", f"Keyword slugs or names. {LIST}"),
-    Parameter("covid", "COVID-19 case studies (true) or the others (false).", BOOLEAN),
-    Parameter("date_from", "Published on or after (YYYY-MM-DD).", DATE),
-    Parameter("date_to", "Published on or before (YYYY-MM-DD).", DATE),
-    Parameter("year", f"Publication years. {LIST}"),
-    Parameter("search", "Full-text search; combines with every filter."),
-    Parameter("search_operator", "and (default) or or.", {"enum": ["and", "or"]}),
+    Parameter(
+        "council_type", "Council types of any linked council.", COUNCIL_TYPE, many=True, form=True
+    ),
+    Parameter(
+        "region", "Regions (or nations) of any linked council.", REGION, many=True, form=True
+    ),
+    Parameter("support_type", "Support programme slugs.", many=True, form=True),
+    Parameter("tag", "Keyword slugs or names.", many=True, form=True),
+    Parameter("covid", "COVID-19 case studies (true) or the others (false).", BOOLEAN, form=True),
+    Parameter("date_from", "Published on or after (YYYY-MM-DD).", DATE, form=True),
+    Parameter("date_to", "Published on or before (YYYY-MM-DD).", DATE, form=True),
+    Parameter("year", "Publication years.", YEAR, many=True, form=True),
+    Parameter("search", "Full-text search; combines with every filter.", SEARCH, form=True),
+    Parameter("search_operator", "and (default) or or.", choice(("and", "or")), form=True),
     Parameter(
         "order",
         "Sort order; relevance is the default with a search, newest first otherwise.",
-        {"enum": list(ORDERS)},
+        choice(ORDERS),
+        form=True,
     ),
-    Parameter("facets", f"Facets to count in meta.facets: {', '.join(FACETS)}."),
+    Parameter("facets", "Facets to count in meta.facets.", choice(FACETS), many=True),
     FIELDS,
     *PAGINATION,
 )
+# What the rendered library's form sends, in the declarations' order.
+FORM_PARAMETERS = tuple(parameter.name for parameter in CASE_STUDY_LISTING if parameter.form)
 CASE_STUDY_DETAIL = (Parameter("fields", "API v2 fields syntax."),)
 CASE_STUDY_FIND = (
     Parameter("html_path", "The case study's path on the site, e.g. /library/x/."),
     Parameter("slug", "The case study's slug (with locale, the one in that locale)."),
     LOCALE,
-    Parameter("id", "The case study's id.", INTEGER),
+    Parameter("id", "The case study's id.", ID),
     *CASE_STUDY_DETAIL,
 )
 COUNCIL_LOCALE = Parameter(
     "locale",
     "A language code: names in that language (e.g. Welsh names for cy), and the case studies "
     "of that locale counted (default: the site's default locale).",
+    LANGUAGE_CODE,
 )
 COUNCIL_LISTING = (
-    Parameter("council_type", f"Council types. {LIST}"),
-    Parameter("type", f"The same as council_type. {LIST}"),
-    Parameter("region", f"Regions or nations. {LIST}"),
+    Parameter("council_type", "Council types.", COUNCIL_TYPE, many=True),
+    Parameter("type", "The same as council_type.", COUNCIL_TYPE, many=True),
+    Parameter("region", "Regions or nations.", REGION, many=True),
     Parameter("active", "Councils that exist today (true) or were abolished.", BOOLEAN),
-    Parameter("parent", f"Parent council slugs or GSS codes. {LIST}"),
+    Parameter("parent", "Parent council slugs or GSS codes.", many=True),
     Parameter("has_case_studies", "Only councils with published case studies.", BOOLEAN),
-    Parameter("search", "Case-insensitive match on name, short name or GSS code."),
+    Parameter("search", "Case-insensitive match on name, short name or GSS code.", SEARCH),
     COUNCIL_LOCALE,
     *PAGINATION,
 )
 SNIPPET_LISTING = (
     Parameter("has_case_studies", "Only those with published case studies.", BOOLEAN),
-    Parameter("search", "Case-insensitive match on the name."),
+    Parameter("search", "Case-insensitive match on the name.", SEARCH),
     Parameter(
-        "locale", "A language code: only those in that locale (default: the site's default)."
+        "locale",
+        "A language code: only those in that locale (default: the site's default).",
+        LANGUAGE_CODE,
     ),
-    Parameter("translation_of", "An id: only its translations.", INTEGER),
+    Parameter("translation_of", "An id: only its translations.", ID),
     *PAGINATION,
 )
 SNIPPET_DETAIL: tuple[Parameter, ...] = ()
@@ -266,7 +321,7 @@ def parse_choices(name: str, values: list[str], choices: Iterable[str]) -> list[
     return values
 
 
-_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}")
+_LANGUAGE_CODE = re.compile(LANGUAGE_CODE["pattern"])
 
 
 def parse_locale(query) -> str | None:
