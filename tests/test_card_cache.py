@@ -123,7 +123,7 @@ def test_served_card_equals_the_card_built_from_the_page_with_hero_image(client,
         "Old District Council",
         council_type=CouncilType.DISTRICT,
         region=Region.SOUTH_WEST,
-        valid_to=datetime.date.today() - datetime.timedelta(days=1),
+        valid_to=timezone.localdate() - datetime.timedelta(days=1),
     )
     factories.make_case_study(
         index_page,

@@ -24,6 +24,7 @@ from .representation import (
     rich_text_html,
     support_type_data,
     topic_data,
+    topic_sort_key,
 )
 from .schema import (
     CouncilDict,
@@ -70,7 +71,7 @@ class TopicListField(_ContextMixin, drf_fields.Field):
 
     def to_representation(self, value) -> list[TopicDict]:
         topics = value.all() if hasattr(value, "all") else value
-        return [topic_data(topic) for topic in sorted(topics, key=lambda t: t.name)]
+        return [topic_data(topic) for topic in sorted(topics, key=topic_sort_key)]
 
 
 class SupportTypeField(_ContextMixin, drf_fields.Field):

@@ -14,8 +14,10 @@ through ``api_fields.py``; the querysets it prepares name their relations by str
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -23,13 +25,16 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from rest_framework import fields as drf_fields
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
+from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
+from .clock import active_on, today
 from .compat import get_base_url
 from .conf import settings as casestudy_settings
 from .schema import (
@@ -43,7 +48,6 @@ from .schema import (
     SupportTypeDict,
     ThumbnailDict,
     TopicDict,
-    TranslationDict,
 )
 from .visibility import translation_lookup
 
@@ -165,7 +169,12 @@ def choice_label(instance, field_name: str) -> str:
     return str(labels.get(value, value))
 
 
-def council_data(council) -> CouncilDict:
+_COUNCIL_KEYS = tuple(CouncilDict.__annotations__)
+
+
+def stored_council(council) -> dict[str, Any]:
+    """A council as the card table keeps it, in the active language: ``council_data`` with
+    its ``[valid_from, valid_to]`` (ISO dates) where ``is_active`` goes, decided when served."""
     return {
         "id": council.pk,
         "name": council.name_in_active_language,
@@ -178,9 +187,39 @@ def council_data(council) -> CouncilDict:
         "region_label": choice_label(council, "region") if council.region else "",
         "nation": council.nation,
         "parent_id": council.parent_id,
-        "is_active": council.is_active,
+        "is_active": [format_date(council.valid_from), format_date(council.valid_to)],
         "website": council.website,
     }
+
+
+def served_council(stored: dict[str, Any], day: datetime.date) -> CouncilDict:
+    """A stored council as the API shows it on ``day``: ``is_active`` by the register's one
+    rule (``clock.active_on``), the keys in the schema's order (PostgreSQL's jsonb does not
+    keep a stored council's)."""
+    council = {key: stored[key] for key in _COUNCIL_KEYS}
+    valid_from, valid_to = (
+        datetime.date.fromisoformat(value) if value else None for value in stored["is_active"]
+    )
+    council["is_active"] = active_on(valid_from, valid_to, day)
+    return council  # type: ignore[return-value]
+
+
+def council_data(council, day: datetime.date | None = None) -> CouncilDict:
+    """A council as every surface shows it, in the active language, active or not on ``day``
+    (today by default)."""
+    return served_council(stored_council(council), day or today())
+
+
+def topic_sort_key(topic) -> tuple[str, str]:
+    """The one order of topics (and support programmes) everywhere, by name: case and accents
+    aside ("Ŵyr", "waste", "Wellbeing" together), so it reads the same in Welsh and English."""
+    name = topic if isinstance(topic, str) else topic.name
+    return (_collation_key(name), name)
+
+
+def _collation_key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name or "")
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def topic_data(topic) -> TopicDict:
@@ -245,36 +284,70 @@ def alt_text(image, alt: str | None) -> str:
     return getattr(image, "default_alt_text", None) or image.title
 
 
-def image_data(image, *, alt: str | None = None, request=None) -> ImageDict | None:
-    """An image as renditions at every configured width, a srcset and its alt text."""
-    if image is None:
-        return None
-    renditions_ = renditions(image)
-    for rendition in renditions_:
-        rendition["url"] = absolute_url(rendition["url"], request)
+def stored_image(image, *, alt: str | None = None, renditions_of: dict | None = None) -> dict:
+    """An image with its renditions (URLs as storage gives them), as the card table keeps it.
+    ``renditions_of`` remembers each image's renditions across a batch."""
+    if renditions_of is None:
+        found = renditions(image)
+    else:
+        found = renditions_of.get(image.pk)
+        if found is None:
+            found = renditions_of[image.pk] = renditions(image)
     return {
         "id": image.pk,
         "title": image.title,
         "alt": alt_text(image, alt),
         "width": image.width,
         "height": image.height,
-        "renditions": renditions_,
-        "srcset": ", ".join(f"{r['url']} {r['width']}w" for r in renditions_),
+        "renditions": found,
     }
 
 
-def thumbnail_data(image, *, alt: str | None = None, request=None) -> ThumbnailDict | None:
-    """The compact form a card shows: the smallest rendition, with the srcset for larger ones."""
-    data = image_data(image, alt=alt, request=request)
-    if data is None or not data["renditions"]:
+def srcset(renditions_: Iterable[RenditionDict]) -> str:
+    """The ``srcset`` of an image's renditions (the one place it is written)."""
+    return ", ".join(f"{r['url']} {r['width']}w" for r in renditions_)
+
+
+def served_image(stored: dict, request=None) -> ImageDict:
+    """A stored image as the API shows it for a request: absolute URLs and a srcset."""
+    renditions_: list[RenditionDict] = [
+        {
+            "width": rendition["width"],
+            "height": rendition["height"],
+            "url": absolute_url(rendition["url"], request),
+        }
+        for rendition in stored["renditions"]
+    ]
+    return {
+        "id": stored["id"],
+        "title": stored["title"],
+        "alt": stored["alt"],
+        "width": stored["width"],
+        "height": stored["height"],
+        "renditions": renditions_,
+        "srcset": srcset(renditions_),
+    }
+
+
+def image_data(image, *, alt: str | None = None, request=None) -> ImageDict | None:
+    """An image as renditions at every configured width, a srcset and its alt text."""
+    if image is None:
         return None
-    smallest = data["renditions"][0]
+    return served_image(stored_image(image, alt=alt), request)
+
+
+def thumbnail_of(image: ImageDict | None) -> ThumbnailDict | None:
+    """The compact form a card shows: the smallest rendition, with the srcset for larger ones
+    (None for an image whose file is missing)."""
+    if image is None or not image["renditions"]:
+        return None
+    smallest = image["renditions"][0]
     return {
         "url": smallest["url"],
         "width": smallest["width"],
         "height": smallest["height"],
-        "alt": data["alt"],
-        "srcset": data["srcset"],
+        "alt": image["alt"],
+        "srcset": image["srcset"],
     }
 
 
@@ -335,7 +408,6 @@ def card_queryset(queryset, *, defer_body: bool = True):
     support type and hero image), their council links, their topics and the hero renditions."""
     model = queryset.model
     council_links = model._meta.get_field("council_links").related_model
-    topics = model._meta.get_field("topics").related_model
     if defer_body and hasattr(queryset, "defer_streamfields"):
         queryset = queryset.defer_streamfields()
     return queryset.select_related(
@@ -345,7 +417,7 @@ def card_queryset(queryset, *, defer_body: bool = True):
             "council_links",
             queryset=council_links.objects.select_related("council").order_by("sort_order"),
         ),
-        Prefetch("topics", queryset=topics.objects.order_by("name")),
+        "topics",  # in the one topic order: ``Translations.topics_of``
         rendition_prefetch("hero_image__renditions"),
     )
 
@@ -456,55 +528,75 @@ class Translations:
 
     def topics_of(self, page) -> list:
         topics = [self.in_locale(topic, page.locale_id) for topic in page.topics.all()]
-        return sorted(topics, key=lambda topic: topic.name.lower())
+        return sorted(topics, key=topic_sort_key)
 
     def of(self, page) -> list:
         """The page's visible translations (other locales), by language code."""
         return [other for other in self.pages.get(page.translation_key, ()) if other.pk != page.pk]
 
 
-def translation_data(page, request=None) -> TranslationDict:
-    url, path = page_urls(page, request)
-    return {"id": page.pk, "locale": page.locale.language_code, "url": url, "path": path}
-
-
 class CardContext:
     """What building many cards for one request shares."""
 
-    def __init__(self, request=None):
+    def __init__(self, request=None, day: datetime.date | None = None):
         self.request = request
         self.detail_url = detail_url_builder(request)
         self.translations = Translations()
+        self.day = day or today()
+        self._site_id: Any = _UNSET
+
+    @property
+    def site_id(self):
+        """The id of the request's site, whose URLs the cards give (None without a request)."""
+        if self._site_id is _UNSET:
+            site = Site.find_for_request(self.request) if self.request is not None else None
+            self._site_id = site.pk if site is not None else None
+        return self._site_id
 
 
-def card_data(page, context: CardContext) -> CaseStudyCardDict:
-    """A case study as the card a listing shows: enough to render a results page, in the
-    page's own language (``context.translations`` holds its translations)."""
-    request = context.request
-    url, path = page_urls(page, request)
-    links = list(page.council_links.all())
-    lead = links[0].council if links else None
-    translations = context.translations
+_UNSET = object()
+
+
+def site_urls(page) -> dict[str, list]:
+    """{site id: [url, path]} for every site the page belongs to (almost always one)."""
+    site_ids = sorted({values[0] for values in page._get_relevant_site_root_paths()})
+    if len(site_ids) <= 1:
+        url, path = page_urls(page)
+        return {str(site_id): [url, path] for site_id in site_ids}
+    urls = {}
+    for site in Site.objects.filter(pk__in=site_ids):
+        request = HttpRequest()
+        request._wagtail_site = site  # what Site.find_for_request would find
+        urls[str(site.pk)] = list(page_urls(page, request))
+    return urls
+
+
+def stored_card(page, translations: Translations, renditions_of: dict | None = None) -> dict:
+    """A case study's card in the form the card table keeps, in the page's own language: all
+    of it but what depends on the request or the day, and the raw material for those (each
+    site's URLs, the images' relative renditions, the lead council's dates), which
+    ``served_card`` finishes. ``page`` comes from ``card_queryset``."""
     with translation.override(page.locale.language_code):
+        links = list(page.council_links.all())
+        hero = None
+        if page.hero_image_id:
+            hero = stored_image(
+                page.hero_image, alt=page.hero_image_alt, renditions_of=renditions_of
+            )
         return {
             "id": page.pk,
-            "meta": {
-                "type": CASE_STUDY_TYPE,
-                "detail_url": context.detail_url(page.pk),
-                "html_url": url,
-                "slug": page.slug,
-                "first_published_at": format_datetime(page.first_published_at),
-                "locale": page.locale.language_code,
-                "translations": [
-                    translation_data(other, request) for other in translations.of(page)
-                ],
-            },
+            "slug": page.slug,
+            "first_published_at": format_datetime(page.first_published_at),
+            "locale": page.locale.language_code,
+            "translations": [
+                {"id": other.pk, "locale": other.locale.language_code, "urls": site_urls(other)}
+                for other in translations.of(page)
+            ],
             "title": page.title,
             "summary": page.summary,
-            "url": url,
-            "path": path,
+            "urls": site_urls(page),
             "date": format_date(page.display_date),
-            "lead_council": council_data(lead) if lead else None,
+            "lead_council": stored_council(links[0].council) if links else None,
             "topics": [topic_data(topic) for topic in translations.topics_of(page)],
             "main_topic": topic_data(translations.in_locale(page.main_topic, page.locale_id))
             if page.main_topic_id
@@ -515,12 +607,63 @@ def card_data(page, context: CardContext) -> CaseStudyCardDict:
             if page.support_type_id
             else None,
             "is_covid19": page.is_covid19,
-            "hero_thumbnail": thumbnail_data(
-                page.hero_image, alt=page.hero_image_alt, request=request
-            )
-            if page.hero_image_id
-            else None,
+            "hero": hero,
         }
+
+
+def _site_url(urls: dict[str, list], site_id) -> tuple[str | None, str | None]:
+    """A page's (url, path) on the site; without a site, on the first it belongs to."""
+    if site_id is None:
+        pair = next(iter(sorted(urls.items())), (None, (None, None)))[1]
+    else:
+        pair = urls.get(str(site_id)) or (None, None)
+    return pair[0], pair[1]
+
+
+def served_card(stored: dict, context: CardContext) -> CaseStudyCardDict:
+    """A stored card as a listing shows it for this request on this day."""
+    pk = stored["id"]
+    url, path = _site_url(stored["urls"], context.site_id)
+    lead = stored["lead_council"]
+    hero = stored["hero"]
+    return {
+        "id": pk,
+        "meta": {
+            "type": CASE_STUDY_TYPE,
+            "detail_url": context.detail_url(pk),
+            "html_url": url,
+            "slug": stored["slug"],
+            "first_published_at": stored["first_published_at"],
+            "locale": stored["locale"],
+            "translations": [
+                dict(
+                    zip(
+                        ("id", "locale", "url", "path"),
+                        (other["id"], other["locale"], *_site_url(other["urls"], context.site_id)),
+                        strict=True,
+                    )
+                )
+                for other in stored["translations"]
+            ],
+        },
+        "title": stored["title"],
+        "summary": stored["summary"],
+        "url": url,
+        "path": path,
+        "date": stored["date"],
+        "lead_council": served_council(lead, context.day) if lead is not None else None,
+        "topics": stored["topics"],
+        "main_topic": stored["main_topic"],
+        "support_type": stored["support_type"],
+        "is_covid19": stored["is_covid19"],
+        "hero_thumbnail": thumbnail_of(served_image(hero, context.request)) if hero else None,
+    }
+
+
+def card_data(page, context: CardContext) -> CaseStudyCardDict:
+    """A case study as the card a listing shows, in the page's own language
+    (``context.translations`` holds its translations): the card table's card, built now."""
+    return served_card(stored_card(page, context.translations), context)
 
 
 CARD_FIELDS = (

@@ -3,7 +3,7 @@
 Everything is derived from the content version (``wagtail_casestudies.content_version``), read
 once per request from its database row:
 
-- the ETag of a response is a hash of the version, the day (``models.snippets.today``: a
+- the ETag of a response is a hash of the version, the day (``clock.today``: a
   council's ``is_active`` changes at midnight) and the request (host, path, sorted query,
   accepted format), so any change makes every old ETag stale, in every process;
 - computed responses (and search results, counts and facets) are kept in Django's cache under
@@ -25,8 +25,8 @@ from django.utils.http import parse_etags, quote_etag
 from wagtail.models import Site
 
 from .. import content_version
+from ..clock import today
 from ..conf import settings as casestudy_settings
-from ..models.snippets import today
 from ..visibility import site_root_paths
 
 CACHE_ALIAS = "default"

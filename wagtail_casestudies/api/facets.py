@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import CaseStudyPage, CouncilType, Region, SupportType, Topic
 from ..models.cards import council_type_bit, region_bit
+from ..representation import topic_sort_key
 from .filters import CaseStudyFilter
 
 
@@ -150,7 +151,7 @@ def _facet_items(selection: CaseStudyFilter, facet: str, rows) -> list[dict]:
     if facet in ("topic", "support_type"):
         items = [
             {"value": value, "label": label, "count": count, "selected": value in selected}
-            for value, label, count in sorted(rows, key=lambda row: (row[1] or "").lower())
+            for value, label, count in sorted(rows, key=lambda row: topic_sort_key(row[1] or ""))
         ]
         return items
     if facet in ("council_type", "region"):

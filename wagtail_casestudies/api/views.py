@@ -28,9 +28,9 @@ from wagtail.models import Locale
 
 from .. import representation
 from ..cards.build import build_rows, card_format
-from ..cards.serve import serve_card, serve_cards, serve_detail
+from ..cards.serve import serve_cards, serve_detail
 from ..compat import get_base_page_model
-from ..models import CaseStudyPage, Council, SupportType, Topic, snippets
+from ..models import CaseStudyPage, Council, SupportType, Topic
 from ..models.snippets import normalise_gss_code
 from ..visibility import (
     default_locale_of,
@@ -220,7 +220,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
         # The pages themselves are needed only for fields beyond the card.
         extras = [name for name in fields if name not in representation.CARD_FIELDS]
         if not extras:
-            served = serve_cards(listing.rows, site.pk if site else None, context)
+            served = serve_cards(listing.rows, context)
             items = [self.card_fields(card, fields) for card in served]
         else:
             visible = visible_case_studies_of(site)
@@ -333,10 +333,9 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
                 raise Http404("no longer visible")
 
         context = representation.CardContext(request)
-        today = snippets.today()
         stored = {
-            **serve_card(card.data, site.pk, context, today),
-            **serve_detail(card.detail, context, today),
+            **representation.served_card(card.data, context),
+            **serve_detail(card.detail, context),
         }
         extras = [name for name in fields if name not in stored]
         bound = self.bind_extra_fields(extras, request)
@@ -364,7 +363,7 @@ class CaseStudiesAPIViewSet(CaseStudyAPIViewSetMixin, BaseAPIViewSet):
                 council_ids=[council["id"] for council in card.detail["councils"]],
                 regions=card.regions,
             )
-            data["related"] = serve_cards(rows, site.pk, context)
+            data["related"] = serve_cards(rows, context)
         return data
 
     def find_queryset(self, request, base, queryset):
@@ -585,6 +584,14 @@ class _TranslatableSnippetAPIViewSet(_SnippetAPIViewSet):
 
     def find_queryset(self, request, queryset):
         return in_one_locale(request, super().find_queryset(request, queryset))
+
+    def paginated(self, request, queryset, build) -> dict[str, Any]:
+        """In the one topic order (``representation.topic_sort_key``), which a database's
+        collation does not give: a locale's topics and programmes are a few dozen rows."""
+        limit, offset = parse_limit_offset(request.GET)
+        rows = sorted(queryset, key=representation.topic_sort_key)
+        items = [build(row) for row in rows[offset : offset + limit]] if limit else []
+        return {"meta": {"total_count": len(rows)}, "items": items}
 
     def with_counts(self, request, queryset):
         visible = self.visible_case_studies(request).order_by()

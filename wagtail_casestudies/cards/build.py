@@ -1,6 +1,6 @@
 """Building a case study's card, and the row that holds it.
 
-A listing card (``representation.card_data``) is mostly the same for every request. What is not:
+A listing card is mostly the same for every request. What is not:
 
 - the API detail URL (it depends on where and how the API is mounted, v2 or v3, and the host);
 - the page's URL, when a page belongs to several sites (nested site roots): the request's site
@@ -8,8 +8,9 @@ A listing card (``representation.card_data``) is mostly the same for every reque
 - image URLs, made absolute with the request's host (or ``WAGTAILAPI_BASE_URL``);
 - the lead council's ``is_active``, which changes at midnight when a council is abolished.
 
-``build_card`` stores everything else, plus the raw material for those four; ``serve.py``
-finishes it for one request.
+``representation.stored_card`` makes the stored card (everything else, plus the raw material
+for those four) and ``representation.served_card`` finishes it for one request, so a card built
+live and a card read from this table are made by the same two functions.
 """
 
 from __future__ import annotations
@@ -19,9 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest
 from django.utils import translation
-from wagtail.models import Site
 
 from .. import representation
 from ..conf import settings as casestudy_settings
@@ -30,7 +29,7 @@ from ..models.cards import council_type_bit, region_bit
 from ..visibility import visible_case_studies
 
 # Bump when the stored layout or the card's shape changes.
-CARD_LAYOUT = 2
+CARD_LAYOUT = 3
 
 
 def card_format() -> int:
@@ -54,89 +53,6 @@ def card_format() -> int:
     return int(hashlib.sha256(fingerprint.encode()).hexdigest()[:8], 16) % 32767 + 1
 
 
-def site_urls(page) -> dict[str, list]:
-    """{site id: [url, path]} for every site the page belongs to (almost always one)."""
-    site_ids = sorted({values[0] for values in page._get_relevant_site_root_paths()})
-    if len(site_ids) <= 1:
-        url, path = representation.page_urls(page)
-        return {str(site_id): [url, path] for site_id in site_ids}
-    urls = {}
-    for site in Site.objects.filter(pk__in=site_ids):
-        request = HttpRequest()
-        request._wagtail_site = site  # what Site.find_for_request would find
-        urls[str(site.pk)] = list(representation.page_urls(page, request))
-    return urls
-
-
-def build_card(
-    page,
-    renditions_of: dict | None = None,
-    translations: representation.Translations | None = None,
-) -> dict[str, Any]:
-    """The stored form of a case study's card, in the page's own language; ``page`` comes from
-    ``representation.card_queryset``. ``renditions_of`` remembers each image's renditions
-    across a batch of cards; ``translations`` holds the batch's translations."""
-    if translations is None:
-        translations = representation.Translations([page], visible_case_studies())
-    with translation.override(page.locale.language_code):
-        return _build_card(page, renditions_of, translations)
-
-
-def _build_card(page, renditions_of, translations) -> dict[str, Any]:
-    links = list(page.council_links.all())
-    lead = None
-    if links:
-        council = links[0].council
-        lead = dict(representation.council_data(council))
-        # Decided when served; keeps its place in the key order.
-        lead["is_active"] = [
-            representation.format_date(council.valid_from),
-            representation.format_date(council.valid_to),
-        ]
-    hero = None
-    if page.hero_image_id:
-        if renditions_of is None:
-            renditions_of = {}
-        renditions = renditions_of.get(page.hero_image_id)
-        if renditions is None:
-            renditions = renditions_of[page.hero_image_id] = representation.renditions(
-                page.hero_image
-            )
-        if renditions:
-            hero = {
-                "alt": representation.alt_text(page.hero_image, page.hero_image_alt),
-                "renditions": renditions,
-            }
-    return {
-        "id": page.pk,
-        "slug": page.slug,
-        "first_published_at": representation.format_datetime(page.first_published_at),
-        "locale": page.locale.language_code,
-        "translations": [
-            {"id": other.pk, "locale": other.locale.language_code, "urls": site_urls(other)}
-            for other in translations.of(page)
-        ],
-        "title": page.title,
-        "summary": page.summary,
-        "urls": site_urls(page),
-        "date": representation.format_date(page.display_date),
-        "lead_council": lead,
-        "topics": [representation.topic_data(topic) for topic in translations.topics_of(page)],
-        "main_topic": representation.topic_data(
-            translations.in_locale(page.main_topic, page.locale_id)
-        )
-        if page.main_topic_id
-        else None,
-        "support_type": representation.support_type_data(
-            translations.in_locale(page.support_type, page.locale_id)
-        )
-        if page.support_type_id
-        else None,
-        "is_covid19": page.is_covid19,
-        "hero": hero,
-    }
-
-
 def build_detail(
     page,
     renditions_of: dict | None = None,
@@ -146,51 +62,30 @@ def build_detail(
     councils, tags, partners, hero image and the editor's related case studies. Each changes
     only when the case study is published or one of its councils or its hero image is saved,
     which rebuild the card; so the detail reads them here instead of from five more tables.
-    Request-dependent parts (each council's ``is_active``, absolute image URLs) are finished
-    by ``cards.serve.serve_detail``. In the page's own language; the related case studies the
-    editor chose are their translations in the page's locale where there are any."""
+    Each council and image is stored as ``representation`` stores it, and finished for a
+    request by ``cards.serve.serve_detail``. In the page's own language; the related case
+    studies the editor chose are their translations in the page's locale where there are any."""
     if translations is None:
         translations = representation.Translations(
             [page], visible_case_studies(), every_translation=True
         )
     with translation.override(page.locale.language_code):
-        return _build_detail(page, renditions_of, translations)
-
-
-def _build_detail(page, renditions_of, translations) -> dict[str, Any]:
-    councils = []
-    for link in page.council_links.all():
-        council = dict(representation.council_data(link.council))
-        council["is_active"] = [
-            representation.format_date(link.council.valid_from),
-            representation.format_date(link.council.valid_to),
-        ]
-        councils.append(council)
-    hero_image = None
-    if page.hero_image_id:
-        image = page.hero_image
-        if renditions_of is None:
-            renditions_of = {}
-        renditions = renditions_of.get(image.pk)
-        if renditions is None:
-            renditions = renditions_of[image.pk] = representation.renditions(image)
-        hero_image = {
-            "id": image.pk,
-            "title": image.title,
-            "alt": representation.alt_text(image, page.hero_image_alt),
-            "width": image.width,
-            "height": image.height,
-            "renditions": renditions,
+        hero_image = None
+        if page.hero_image_id:
+            hero_image = representation.stored_image(
+                page.hero_image, alt=page.hero_image_alt, renditions_of=renditions_of
+            )
+        return {
+            "councils": [
+                representation.stored_council(link.council) for link in page.council_links.all()
+            ],
+            "tags": sorted(tag.name for tag in page.tags.all()),
+            "partners": [representation.partner_data(partner) for partner in page.partners.all()],
+            "hero_image": hero_image,
+            "chosen_related": translations.related_in_locale(page),
+            # Its topics and their translations: whom it is related to through a topic.
+            "topic_ids": translations.topic_group_ids(page) if page.topics.all() else [],
         }
-    return {
-        "councils": councils,
-        "tags": sorted(tag.name for tag in page.tags.all()),
-        "partners": [representation.partner_data(partner) for partner in page.partners.all()],
-        "hero_image": hero_image,
-        "chosen_related": translations.related_in_locale(page),
-        # Its topics and their translations: whom it is related to through a topic.
-        "topic_ids": translations.topic_group_ids(page) if page.topics.all() else [],
-    }
 
 
 def build_row(
@@ -216,7 +111,7 @@ def build_row(
         is_covid19=page.is_covid19,
         support_type_id=support_type.pk if support_type is not None else None,
         topic_ids=sorted(topic.pk for topic in translations.topics_of(page)),
-        data=build_card(page, renditions_of, translations),
+        data=representation.stored_card(page, translations, renditions_of),
         detail=build_detail(page, renditions_of, translations),
         format=fmt,
     )

@@ -13,7 +13,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..models.snippets import NATION_OF_REGION, CouncilType, Nation, Region, active_on, today
+from ..clock import active_on, today
+from ..models.snippets import NATION_OF_REGION, CouncilType, Nation, Region
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "councils.csv"
 

@@ -7,7 +7,6 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +17,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
 from .. import api_fields as api
+from ..clock import active_on, today
 from ..validators import validate_web_url
 
 
@@ -105,21 +105,6 @@ def validate_gss_code(value: str) -> None:
             params={"value": value},
             code="invalid_gss_code",
         )
-
-
-def today() -> datetime.date:
-    """The day whether a council is active is decided on: the date in the site's time zone
-    (``TIME_ZONE``), not the server clock's. Whatever shows ``is_active`` depends on it, so the
-    API's ETags and cache keys include it (``api/cache.py``)."""
-    return timezone.localdate()
-
-
-def active_on(
-    valid_from: datetime.date | None, valid_to: datetime.date | None, day: datetime.date
-) -> bool:
-    """The one rule for "active": a council exists from ``valid_from`` to ``valid_to``, both
-    days included, either open-ended. ``CouncilQuerySet.active`` is the same rule in SQL."""
-    return (valid_from is None or valid_from <= day) and (valid_to is None or valid_to >= day)
 
 
 class CouncilQuerySet(models.QuerySet):
