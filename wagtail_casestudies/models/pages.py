@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.template.response import SimpleTemplateResponse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -51,13 +53,23 @@ from ..compat import (
 from ..completeness import publish_errors, word_count
 from ..conf import settings as casestudy_settings
 from ..layout import HostLayoutMixin
-from ..representation import card_queryset
+from ..representation import Translations, card_queryset
 from ..template import BODY_SECTION_KEYS, SECTIONS_BY_KEY
 from ..validators import validate_web_url
-from ..visibility import in_locale, visible_case_studies, visible_case_studies_of
+from ..visibility import (
+    in_locale,
+    translation_lookup,
+    visible_case_studies,
+    visible_case_studies_of,
+)
 from ..widgets import MainTopicSelect
 
 BasePage = get_base_page_model()
+
+
+# The context variable holding the translations of the topics and programmes the page's cards
+# show (``representation.Translations``), read by the ``casestudies_tags`` template tags.
+CARD_TRANSLATIONS = "casestudies_translations"
 
 
 def base_page_link():
@@ -77,10 +89,50 @@ def live_case_studies(site: Site | None = None):
     return visible_case_studies() if site is None else visible_case_studies_of(site)
 
 
+def serve_in_page_language(page, serve, request, *args, **kwargs):
+    """``serve(request, ...)`` with the page's language active while its template renders, on
+    a site with ``WAGTAIL_I18N_ENABLED``: a Welsh page speaks Welsh (its labels, dates, council
+    names and the template downloads it links) whatever the browser asks for, as the API
+    answers a Welsh page in Welsh. Without i18n every page is in the default locale and the
+    request's language (``LocaleMiddleware``) is kept.
+
+    A template response is rendered here, inside the language, rather than later by the
+    handler."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return serve(request, *args, **kwargs)
+    with translation.override(page.locale.language_code):
+        response = serve(request, *args, **kwargs)
+        if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+            response.render()
+    return response
+
+
+class PageLanguageMixin:
+    """Serves the page in its own language (``serve_in_page_language``)."""
+
+    def serve(self, request, *args, **kwargs):
+        return serve_in_page_language(self, super().serve, request, *args, **kwargs)
+
+
+def live_in_locale(page, locale_id):
+    """The page's live, public translation in the locale, else the page itself: a Welsh page
+    links the Welsh hub where there is one."""
+    if page is None or page.locale_id == locale_id:
+        return page
+    translated = (
+        type(page)
+        .objects.live()
+        .public()
+        .filter(translation_key=page.translation_key, locale_id=locale_id)
+        .first()
+    )
+    return translated or page
+
+
 # --- The case-study index ---------------------------------------------------------------------
 
 
-class CaseStudyIndexPageMixin(HostLayoutMixin, models.Model):
+class CaseStudyIndexPageMixin(PageLanguageMixin, HostLayoutMixin, models.Model):
     introduction = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
     submission_guidance = RichTextField(
         _("how to submit a case study"),
@@ -169,6 +221,9 @@ class CaseStudyIndexPageMixin(HostLayoutMixin, models.Model):
         context["listing"] = listing
         context["case_studies"] = listing.case_studies
         context["listing_url"] = self.get_url(request)
+        context[CARD_TRANSLATIONS] = Translations(listing.case_studies)
+        hub = self.covid_hub
+        context["covid_hub"] = live_in_locale(hub, self.locale_id) if hub and hub.live else None
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -252,7 +307,7 @@ def drop_untouched_sections(data, files, prefix: str):
     return data
 
 
-class CaseStudyPageMixin(HostLayoutMixin, models.Model):
+class CaseStudyPageMixin(PageLanguageMixin, HostLayoutMixin, models.Model):
     """A council's account of a piece of work, following the case-study template.
 
     The concrete class must provide the ``council_links``, ``partners``, ``related_links`` and
@@ -498,11 +553,13 @@ class CaseStudyPageMixin(HostLayoutMixin, models.Model):
 
     def related_case_studies(self, site: Site | None = None) -> list:
         """The editor's chosen related case studies that are live and public (and of ``site``
-        when given), in order."""
+        when given), in order, each as its translation in this page's language where it has
+        one (as the API lists them), ready for cards."""
         chosen = [link.related_case_study_id for link in self.related_links.all()]
         if not chosen:
             return []
-        pages = live_case_studies(site).in_bulk(chosen)
+        chosen = in_locale(chosen, self.locale_id, live_case_studies(site))
+        pages = with_card_data(live_case_studies(site)).in_bulk(chosen)
         return [pages[pk] for pk in chosen if pk in pages]
 
     def index_page(self):
@@ -522,11 +579,19 @@ class CaseStudyPageMixin(HostLayoutMixin, models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_case_studies"] = self.related_case_studies(Site.find_for_request(request))
+        related = self.related_case_studies(Site.find_for_request(request))
+        context["related_case_studies"] = related
         index_page = self.index_page()
         context["index_page"] = index_page
         context["listing_url"] = index_page.get_url(request) if index_page else None
-        context["hub_page"] = self.hub_page(index_page)
+        hub = self.hub_page(index_page)
+        context["hub_page"] = live_in_locale(hub, self.locale_id)
+        # The topics and the programme in this page's language, as the API shows them (a page
+        # copied for translation may still link the source language's rows).
+        translations = Translations([self, *related])
+        context[CARD_TRANSLATIONS] = translations
+        context["topics"] = translations.topics_of(self)
+        context["support_type"] = translations.in_locale(self.support_type, self.locale_id)
         return context
 
 
@@ -633,7 +698,7 @@ class CaseStudyRelatedPage(Orderable):
 # --- The COVID-19 hub ---------------------------------------------------------------------------
 
 
-class CovidHubPageMixin(HostLayoutMixin, models.Model):
+class CovidHubPageMixin(PageLanguageMixin, HostLayoutMixin, models.Model):
     """A curated page of council good practice on COVID-19, in themed sections.
 
     The concrete class must provide the ``featured_links`` relation (see ``CovidHubPage``).
@@ -725,18 +790,39 @@ class CovidHubPageMixin(HostLayoutMixin, models.Model):
             .order_by("-publication_date", "-pk")
         )
 
+    def theme_case_studies(self, site: Site | None = None) -> dict:
+        """The themes' case-study entries as shown here, by the id an entry chose: each as its
+        live, public translation in this hub's language where it has one, else itself; those
+        not visible here (a draft, private, another site's) are left out. Ready for cards."""
+        chosen = [
+            raw["value"]
+            for theme in self.themes
+            for raw in theme.value["entries"].raw_data
+            if raw["type"] == "case_study" and raw["value"] is not None
+        ]
+        if not chosen:
+            return {}
+        visible = live_case_studies(site)
+        lookup = translation_lookup(chosen, [self.locale_id], visible)
+        shown = {pk: lookup(pk, self.locale_id) for pk in chosen}
+        pages = with_card_data(visible).in_bulk(set(shown.values()))
+        return {pk: pages[shown_pk] for pk, shown_pk in shown.items() if shown_pk in pages}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)
-        context["featured_case_studies"] = self.featured_case_studies(site)
-        # The themes' case-study entries show only those visible here (live, public, this site).
-        context["visible_case_study_ids"] = set(
-            live_case_studies(site)
-            .filter(pk__in=self.curated_case_study_ids())
-            .values_list("pk", flat=True)
-        )
+        featured = self.featured_case_studies(site)
+        context["featured_case_studies"] = featured
+        # The themes' case-study entries, in this hub's language; only those visible here.
+        theme_case_studies = self.theme_case_studies(site)
+        context["theme_case_studies"] = theme_case_studies
+        context["visible_case_study_ids"] = set(theme_case_studies) | {page.pk for page in featured}
+        cards = [*featured, *theme_case_studies.values()]
         if self.list_unfeatured:
-            context["unfeatured_case_studies"] = self.unfeatured_case_studies(site)
+            unfeatured = list(self.unfeatured_case_studies(site))
+            context["unfeatured_case_studies"] = unfeatured
+            cards += unfeatured
+        context[CARD_TRANSLATIONS] = Translations(cards)
         context["collections"] = self.get_children().live().public().type(CovidHubPage)
         return context
 

@@ -24,7 +24,7 @@ from wagtail.images import get_image_model_string
 
 from ..blocks import RICH_TEXT_FEATURES
 from ..layout import HostLayoutMixin
-from ..models.pages import BasePage, PartnerKind, base_page_link
+from ..models.pages import BasePage, PartnerKind, base_page_link, serve_in_page_language
 from ..template import TEMPLATE_SECTIONS
 from .storage import submission_storage
 
@@ -315,7 +315,11 @@ class CaseStudySubmissionPageMixin(HostLayoutMixin, models.Model):
     def serve(self, request, *args, **kwargs):
         from .views import serve_submission_page
 
-        return serve_submission_page(self, request, *args, **kwargs)
+        # A Welsh form page speaks Welsh (labels, help, errors), whatever the browser asks for.
+        def serve(request, *args, **kwargs):
+            return serve_submission_page(self, request, *args, **kwargs)
+
+        return serve_in_page_language(self, serve, request, *args, **kwargs)
 
 
 class CaseStudySubmissionPage(CaseStudySubmissionPageMixin, BasePage):

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings as django_settings
 from django.core.exceptions import (
     RequestDataTooBig,
     TooManyFieldsSent,
@@ -21,6 +23,7 @@ from django.core.exceptions import (
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -345,11 +348,31 @@ def _read_word(content: bytes, name: str) -> tuple[SubmissionForm, dict]:
 # --- The template downloads ----------------------------------------------------------------------
 
 
+def _template_language(request):
+    """The language a template download is built in: the one asked for with ``?locale=`` (a
+    Welsh page links the Welsh template whatever the browser prefers), else the request's own.
+    LookupError: an unsupported one."""
+    code = request.GET.get("locale")
+    if code is None:
+        return nullcontext()
+    return translation.override(translation.get_supported_language_variant(code))
+
+
+def _unknown_locale(request) -> JsonResponse:
+    codes = ", ".join(code for code, _name in django_settings.LANGUAGES)
+    message = f"Unknown locale {request.GET.get('locale')!r}: use one of {codes}."
+    return JsonResponse({"message": message, "parameter": "locale"}, status=400)
+
+
 @require_GET
 def template_schema(request):
-    response = JsonResponse(
-        submission_schema(request), json_dumps_params={"indent": 2, "ensure_ascii": False}
-    )
+    try:
+        language = _template_language(request)
+    except LookupError:
+        return _unknown_locale(request)
+    with language:
+        schema = submission_schema(request)
+    response = JsonResponse(schema, json_dumps_params={"indent": 2, "ensure_ascii": False})
     response["Content-Type"] = "application/schema+json"
     patch_cache_control(response, public=True, max_age=300)
     return response
@@ -357,7 +380,13 @@ def template_schema(request):
 
 @require_GET
 def template_docx(request):
-    response = HttpResponse(build_template_document(), content_type=DOCX_CONTENT_TYPE)
+    try:
+        language = _template_language(request)
+    except LookupError:
+        return _unknown_locale(request)
+    with language:
+        document = build_template_document()
+    response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="case-study-template.docx"'
     patch_cache_control(response, public=True, max_age=300)
     return response
