@@ -19,7 +19,9 @@ INTRO = """# API examples
 
 Every request below was made against the example site's demo library
 (`python manage.py write_api_examples`, in `example_site/demo/`), and every response is what the
-API answered, shortened where marked `…` (long lists cut to their first items). The listing
+API answered, shortened: long lists are cut to their first items and long text ends in `…`
+(`meta.total_count` still counts every match). Each example matches the response schema of its
+path in the OpenAPI document (the test suite checks it). The listing
 examples ask for `fields=_,title` so the filter's effect stands out; without it each item is a
 full card (see [The API](api.md)).
 """
@@ -124,6 +126,18 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str]]]] = [
                 "What a front end routing by path asks.",
                 "/api/v2/case-studies/find/?html_path=/cornwall-development-and-decision-wheel/",
             ),
+            (
+                "In Welsh, with its translations",
+                "`meta.locale` is the case study's language; `meta.translations` links the same "
+                "case study in the others.",
+                "/api/v2/case-studies/find/?slug=cardiff-test-trace-protect&locale=cy"
+                "&fields=_,title,summary",
+            ),
+            (
+                "A listing in Welsh (`locale`)",
+                "",
+                "/api/v2/case-studies/?locale=cy&fields=_,title&limit=2",
+            ),
         ],
     ),
     (
@@ -156,6 +170,7 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str]]]] = [
         [
             ("An unknown value", "", "/api/v2/case-studies/?topic=no-such-topic"),
             ("A bad limit", "", "/api/v2/case-studies/?limit=-1"),
+            ("No such case study", "", "/api/v2/case-studies/-1/"),
             (
                 "v3 errors",
                 "RFC 7807 problem details.",
@@ -171,19 +186,28 @@ SECTIONS: list[tuple[str, list[tuple[str, str, str]]]] = [
                 "`count` and `items` (and `facets`).",
                 "/api/v3/case-studies/?covid=true&facets=covid&limit=1",
             ),
+            (
+                "A detail on v3",
+                "",
+                "/api/v3/case-studies/find/?slug=cardiff-test-trace-protect&locale=cy",
+            ),
+            (
+                "An id that names nothing",
+                "Any path segment that is not an id: a 404 in the documented shape.",
+                "/api/v3/case-studies/-1/",
+            ),
         ],
     ),
 ]
 
 
 def shorten(value, depth: int = 0):
-    """Cut long lists and strings so an example fits on a screen."""
+    """Cut long lists and strings so an example fits on a screen. What is left keeps the
+    response's shape (a cut list just has fewer items), so every example still matches the
+    OpenAPI document (tests/test_api_openapi.py)."""
     if isinstance(value, list):
         keep = 2 if depth else 3
-        items = [shorten(item, depth + 1) for item in value[:keep]]
-        if len(value) > keep:
-            items.append(f"… {len(value) - keep} more")
-        return items
+        return [shorten(item, depth + 1) for item in value[:keep]]
     if isinstance(value, dict):
         return {key: shorten(item, depth + 1) for key, item in value.items()}
     if isinstance(value, str) and len(value) > 160:
