@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    # "Translate" in the page menu, as the example site has it (tests/test_choices_per_language.py)
+    "wagtail.contrib.simple_translation",
     "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",

@@ -10,7 +10,8 @@ Two kinds of derived data follow content changes, both in the writer's own trans
   once the change has committed (``api/purge.py``).
 
 Publishing a case study also moves the attachments imported from its submission out of their
-private collection (``submissions/privacy.py``).
+private collection (``submissions/privacy.py``), and a case study copied into another language
+links that language's topics and support programme (``choices.translate_relations``).
 
 Every receiver names its sender: a receiver for every model would slow every save in the site
 and turn off Django's fast delete for all of them.
@@ -31,15 +32,22 @@ from django.db.models.signals import (
     pre_delete,
 )
 from taggit.models import Tag
+from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import PageViewRestriction, Site, get_page_models
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    copy_for_translation_done,
+    page_published,
+    page_unpublished,
+    post_page_move,
+)
 
 from . import content_version, representation
 from .api.purge import purge_api_urls
 from .cards import counts, sync
+from .choices import translate_relations
 from .compat import get_base_page_model
 from .models import (
     CaseStudyCouncil,
@@ -144,6 +152,25 @@ def on_page_deleting(sender, instance, **kwargs) -> None:
         invalidate_api({"case-studies": [instance.pk]})
     else:
         invalidate_api()
+
+
+def on_page_copied_for_translation(sender, source_obj, target_obj, **kwargs) -> None:
+    """A case study copied into another language (``wagtail.contrib.simple_translation``'s
+    "Translate", wagtail-localize's first sync, ``copy_for_translation``) links that language's
+    topics, main topic and support programme where they exist, in the page and in the revision
+    the editor opens; a topic not yet translated stays linked as it was. An alias mirrors its
+    source and is left alone."""
+    if not isinstance(target_obj, CaseStudyPage) or target_obj.alias_of_id:
+        return
+    changed = translate_relations(target_obj, target_obj.locale_id)
+    if not changed:
+        return
+    target_obj.save(update_fields=changed, clean=False)
+    revision = target_obj.latest_revision
+    if revision is not None:  # made by the copy, from the page as it was copied
+        data = target_obj.serializable_data()
+        revision.content = {**revision.content, **{name: data[name] for name in changed}}
+        revision.save(update_fields=["content"])
 
 
 # --- What a card shows -------------------------------------------------------------------------
@@ -276,6 +303,12 @@ def _connect(signal, receiver, sender) -> None:
 def connect(app_config) -> None:
     """Connect every receiver to its senders (from ``AppConfig.ready()``)."""
     post_migrate.connect(on_post_migrate, sender=app_config, dispatch_uid="wagtail_casestudies")
+    # Sent by the action that copies a page, not by the page's model.
+    copy_for_translation_done.connect(
+        on_page_copied_for_translation,
+        sender=CopyPageForTranslationAction,
+        dispatch_uid="wagtail_casestudies:on_page_copied_for_translation",
+    )
     for model in get_page_models():
         if issubclass(model, CaseStudyPage):
             # Attachments imported from a submission become public with the case study.

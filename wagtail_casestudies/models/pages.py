@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -38,6 +37,7 @@ from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from .. import api_fields as api
+from ..admin_forms import LocaleChoicesPageForm
 from ..blocks import (
     RICH_TEXT_FEATURES,
     CaseStudyBodyBlock,
@@ -250,7 +250,7 @@ class CaseStudyIndexPage(CaseStudyIndexPageMixin, BasePage):
 # --- The case study -----------------------------------------------------------------------------
 
 
-class CaseStudyPageForm(WagtailAdminPageForm):
+class CaseStudyPageForm(LocaleChoicesPageForm):
     """Cross-field checks the model cannot make, because topics are saved after the page."""
 
     def __init__(self, *args, **kwargs):

@@ -50,9 +50,10 @@ def _answer_space(document, lines: int = 4) -> None:
         document.add_paragraph("")
 
 
-def build_template_document() -> bytes:
-    """The case-study template as .docx bytes."""
-    form = SubmissionForm()
+def build_template_document(locale=None) -> bytes:
+    """The case-study template as .docx bytes, listing the topics of ``locale`` (default: the
+    active language's)."""
+    form = SubmissionForm(locale=locale)
     site_name = getattr(django_settings, "WAGTAIL_SITE_NAME", "") or ""
     document = Document()
     document.styles["Normal"].font.size = Pt(11)
@@ -94,8 +95,9 @@ def build_template_document() -> bytes:
                     % {"kinds": ", ".join(force_str(label) for _v, label in PartnerKind.choices)},
                 )
             elif isinstance(form_field, forms.ModelMultipleChoiceField) and bound.name == "topics":
-                for topic in form_field.queryset:
-                    document.add_paragraph(f"☐ {topic}", style="List Bullet")
+                # The form's choices: the topics of its language, once each, in its order.
+                for _value, label in form_field.choices:
+                    document.add_paragraph(f"☐ {label}", style="List Bullet")
             elif isinstance(form_field, forms.BooleanField):
                 document.add_paragraph(f"☐ {force_str(form_field.label)}")
             elif isinstance(form_field, AttachmentsField):

@@ -20,8 +20,10 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import Locale
 
 from ..blocks import CaseStudyBodyBlock
+from ..choices import ByNameIterator, in_locale, translated
 from ..conf import settings as casestudy_settings
 from ..councils import match_council
 from ..models import CaseStudyPage, Council, PartnerKind, Topic
@@ -120,6 +122,8 @@ class LinesWidget(forms.Textarea):
 
 class LinesField(forms.CharField):
     widget = LinesWidget
+    # Lines at most (the JSON Schema's maxItems).
+    max_num = MAX_CHOICES
 
     def __init__(self, *args, max_line_length: int = 255, **kwargs):
         self.max_line_length = max_line_length
@@ -136,9 +140,9 @@ class LinesField(forms.CharField):
 
     def validate(self, value):
         super().validate(value)
-        if len(value) > MAX_CHOICES:
+        if len(value) > self.max_num:
             raise ValidationError(
-                _("Give at most %(max)d lines."), code="max_num", params={"max": MAX_CHOICES}
+                _("Give at most %(max)d lines."), code="max_num", params={"max": self.max_num}
             )
         for line in value:
             validate_single_line(line)
@@ -193,6 +197,10 @@ class PartnersWidget(forms.Widget):
 
 class PartnersField(forms.Field):
     widget = PartnersWidget
+    # The limits of a partner, declared once: the checks below and the JSON Schema read them.
+    max_num = MAX_PARTNERS
+    name_max_length = 255
+    website_max_length = 200
     default_error_messages = {
         "invalid": _("Send partners as a list of objects with a name, kind and website."),
     }
@@ -202,12 +210,15 @@ class PartnersField(forms.Field):
             return []
         if not isinstance(value, list | tuple):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
-        if len(value) > MAX_PARTNERS:
+        if len(value) > self.max_num:
             raise ValidationError(
-                _("Name at most %(max)d partners."), code="max_num", params={"max": MAX_PARTNERS}
+                _("Name at most %(max)d partners."), code="max_num", params={"max": self.max_num}
             )
         url_field = forms.URLField(
-            required=False, max_length=200, assume_scheme="https", validators=[validate_web_url]
+            required=False,
+            max_length=self.website_max_length,
+            assume_scheme="https",
+            validators=[validate_web_url],
         )
         partners, errors = [], []
 
@@ -230,8 +241,12 @@ class PartnersField(forms.Field):
                 continue
             if not name:
                 row_error(number, _("give the organisation's name."), "required")
-            elif len(name) > 255:
-                row_error(number, _("keep the name to 255 characters."), "max_length")
+            elif len(name) > self.name_max_length:
+                row_error(
+                    number,
+                    _("keep the name to %(max)d characters.") % {"max": self.name_max_length},
+                    "max_length",
+                )
             elif has_control_characters(name):
                 row_error(number, _("keep the name to one line."), "control_characters")
             if kind and kind not in PartnerKind.values:
@@ -437,10 +452,13 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     the database driver, which raises OverflowError: a 500 instead of a 400 naming the field.
     """
 
+    # Values at most (the JSON Schema's maxItems).
+    max_num = MAX_CHOICES
+
     def clean(self, value):
-        if isinstance(value, list | tuple) and len(value) > MAX_CHOICES:
+        if isinstance(value, list | tuple) and len(value) > self.max_num:
             raise ValidationError(
-                _("Choose at most %(max)d."), code="max_num", params={"max": MAX_CHOICES}
+                _("Choose at most %(max)d."), code="max_num", params={"max": self.max_num}
             )
         return super().clean(value)
 
@@ -465,6 +483,42 @@ def check_integer_id(queryset, pk, message, code: str = "invalid_pk_value") -> N
         pk_field.run_validators(int(text))  # the column's range, from the database backend
     except ValidationError:
         raise invalid from None
+
+
+class LocaleChoicesField(BoundedModelMultipleChoiceField):
+    """Topics (or any translatable snippet) of the form's locale, offered once each in
+    ``choices.by_name`` order. An id of another locale's row (a Word document read in Welsh and
+    sent to the English endpoint, an older client) is still accepted, as its translation in the
+    form's locale where there is one, so a chosen topic is never refused for its language.
+
+    Cleans to a list in the order the values were sent, once each."""
+
+    iterator = ByNameIterator
+
+    def __init__(self, *, locale: Locale, **kwargs):
+        self.locale = locale
+        super().__init__(**kwargs)
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        try:
+            value = list(dict.fromkeys(value))  # once each, in the order sent
+        except TypeError:  # an unhashable value (a list, an object) in the list
+            raise ValidationError(
+                self.error_messages["invalid_list"], code="invalid_list"
+            ) from None
+        for pk in value:
+            check_integer_id(self.queryset, pk, self.error_messages["invalid_pk_value"])
+        everywhere = self.queryset.model._default_manager.filter(**{f"{key}__in": value})
+        found = {str(getattr(obj, key)): obj for obj in everywhere}
+        for pk in value:
+            if str(pk) not in found:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return translated([found[str(pk)] for pk in value], self.locale.pk)
 
 
 class OrderedCouncilsField(BoundedModelMultipleChoiceField):
@@ -492,9 +546,12 @@ class SubmissionForm(forms.Form):
 
     field_template_name = "wagtail_casestudies/submissions/field.html"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, locale: Locale | None = None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        # The language whose topics the form offers: the active one (a form page is served in
+        # its own language), else the default.
+        self.locale = locale or Locale.get_active()
         fields = template_fields()
         fields.update(
             {
@@ -523,8 +580,9 @@ class SubmissionForm(forms.Form):
                     widget=LinesWidget(attrs={"rows": 3}),
                 ),
                 "partners": PartnersField(required=False, label=_("Partner organisations")),
-                "topics": BoundedModelMultipleChoiceField(
-                    queryset=Topic.objects.all(),
+                "topics": LocaleChoicesField(
+                    locale=self.locale,
+                    queryset=in_locale(Topic, self.locale),
                     required=False,
                     label=_("Topics"),
                     widget=forms.CheckboxSelectMultiple,
@@ -593,7 +651,8 @@ class SubmissionForm(forms.Form):
         return self._in_submitted_order("councils")
 
     def clean_topics(self):
-        return self._in_submitted_order("topics")
+        # LocaleChoicesField keeps the submitted order itself.
+        return list(self.cleaned_data.get("topics") or [])
 
     def clean(self):
         cleaned_data = super().clean()

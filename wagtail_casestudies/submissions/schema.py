@@ -15,13 +15,14 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 
 from ..models import PartnerKind
+from ..representation import absolute_url
 from ..template import TEMPLATE_SECTIONS
 from .forms import (
     HONEYPOT_FIELD,
     IDEMPOTENCY_FIELD,
-    MAX_CHOICES,
     AttachmentsField,
     LinesField,
+    LocaleChoicesField,
     OrderedCouncilsField,
     PartnersField,
     SubmissionForm,
@@ -34,7 +35,8 @@ NOT_IN_SCHEMA = frozenset({HONEYPOT_FIELD})
 
 
 def field_schema(form_field: forms.Field) -> dict[str, Any]:
-    """The JSON Schema of one submission field's value."""
+    """The JSON Schema of one submission field's value. Its limits (lengths, counts) are the
+    field's own, declared once on the form's field classes."""
     if isinstance(form_field, AttachmentsField):
         return {
             "type": "array",
@@ -47,18 +49,22 @@ def field_schema(form_field: forms.Field) -> dict[str, Any]:
     if isinstance(form_field, PartnersField):
         return {
             "type": "array",
-            "maxItems": 20,
+            "maxItems": form_field.max_num,
             "items": {
                 "type": "object",
                 "properties": {
-                    "name": {"type": "string", "maxLength": 255},
+                    "name": {"type": "string", "maxLength": form_field.name_max_length},
                     "kind": {
                         "type": "string",
                         "enum": list(PartnerKind.values),
                         # What a form shows for each value, in the same order.
                         "x-enumNames": [force_str(label) for label in PartnerKind.labels],
                     },
-                    "website": {"type": "string", "format": "uri", "maxLength": 200},
+                    "website": {
+                        "type": "string",
+                        "format": "uri",
+                        "maxLength": form_field.website_max_length,
+                    },
                 },
                 "required": ["name"],
                 "additionalProperties": False,
@@ -67,16 +73,22 @@ def field_schema(form_field: forms.Field) -> dict[str, Any]:
     if isinstance(form_field, LinesField):
         return {
             "type": "array",
-            "items": {"type": "string", "maxLength": 255},
-            "maxItems": MAX_CHOICES,
+            "items": {"type": "string", "maxLength": form_field.max_line_length},
+            "maxItems": form_field.max_num,
         }
     if isinstance(form_field, forms.ModelMultipleChoiceField):
         schema = {
             "type": "array",
             "items": {"type": "integer"},
             "uniqueItems": True,
-            "maxItems": MAX_CHOICES,
+            "maxItems": form_field.max_num,
         }
+        if isinstance(form_field, LocaleChoicesField):
+            # The form's choices, in its language and order, once each; what a form shows
+            # for each id in "x-enumNames", as for a partner's kind.
+            choices = list(form_field.choices)
+            schema["items"] = {"type": "integer", "enum": [value.value for value, _l in choices]}
+            schema["x-enumNames"] = [force_str(label) for _value, label in choices]
         if isinstance(form_field, OrderedCouncilsField):
             schema["description"] = _(
                 "Ids of any other councils that took part, in order: without a lead council, "
@@ -122,9 +134,13 @@ def submission_schema(request=None) -> dict[str, Any]:
         "Optional: a unique key for this submission (or send an Idempotency-Key header). "
         "Sending the same key again returns the first submission's reference."
     )
+    # The Site's root URL (Wagtail's API rule, as every URL the API gives), not the Host
+    # header: the document is cached publicly, and a forged Host must not become its $id.
     schema_id = None
     if request is not None:
-        schema_id = request.build_absolute_uri(reverse("wagtail_casestudies:template_schema"))
+        schema_id = absolute_url(reverse("wagtail_casestudies:template_schema"), request)
+        if not schema_id.startswith(("http://", "https://")):
+            schema_id = None  # no site serves this host: no $id rather than a relative one
     document: dict[str, Any] = {
         "$schema": JSON_SCHEMA_DIALECT,
         "title": _("Case study submission"),

@@ -28,6 +28,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
+from ..choices import translated
 from ..conf import settings as casestudy_settings
 from ..councils import match_council
 from ..importing.body import leading_blocks, section_tables, unplaced_blocks
@@ -660,6 +661,9 @@ def convert_submission(submission: CaseStudySubmission, parent, user) -> Convers
         topics = list(submission.topics.all())
         topic_order = {pk: i for i, pk in enumerate(data.get("topics") or [])}
         topics.sort(key=lambda t: topic_order.get(t.pk, len(topic_order)))
+        # The page is in its parent's language: a Welsh submission under an English index
+        # links the English topics, and the other way round, where the translations exist.
+        topics = translated(topics, parent.locale_id)
         page.topics = topics
         page.main_topic = topics[0] if topics else None
         parent.add_child(instance=page)
