@@ -137,6 +137,31 @@ def test_served_card_equals_the_card_built_from_the_page_with_hero_image(client,
     card = listed(client)[0]
     assert card["lead_council"]["is_active"] is False
     assert card["hero_thumbnail"]["url"].startswith("http://localhost/")
+    # The card's thumbnail and the detail's hero image are one image, served by one builder.
+    detail = client.get(f"{URL}{card['id']}/").json()
+    assert card["hero_thumbnail"]["srcset"] == detail["hero_image"]["srcset"]
+    assert detail["hero_image"]["srcset"].startswith(card["hero_thumbnail"]["url"] + " ")
+    assert detail["councils"][0] == card["lead_council"]
+
+
+def test_topics_have_one_order_everywhere(client, index_page):
+    """By name, case and accents aside: the card, the detail's topics, the facets and the
+    topics listing agree (a database's collation and Python's ``sorted`` do not)."""
+    names = ["waste", "Ŵyn", "Wellbeing", "Adult care"]
+    topics = [factories.make_topic(name) for name in names]
+    page = factories.make_case_study(index_page, topics=topics)
+    expected = ["Adult care", "waste", "Wellbeing", "Ŵyn"]
+    card = listed(client)[0]
+    assert [topic["name"] for topic in card["topics"]] == expected
+    stock = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert [topic["name"] for topic in stock["topics"]] == expected
+    facets = client.get(URL, {"facets": "topic"}).json()["meta"]["facets"]["topic"]
+    assert [item["label"] for item in facets] == expected
+    listing = client.get("/api/v2/topics/").json()["items"]
+    assert [topic["name"] for topic in listing] == expected
+    second = client.get("/api/v2/topics/", {"limit": 2, "offset": 2}).json()
+    assert second["meta"]["total_count"] == 4
+    assert [topic["name"] for topic in second["items"]] == expected[2:]
 
 
 def test_publish_unpublish_and_drafts(client, lib):
