@@ -17,12 +17,14 @@ from django.forms.models import ModelChoiceIterator
 from wagtail.models import Locale, TranslatableMixin
 
 from .compat import get_base_page_model
+from .representation import topic_sort_key
 
 
 def by_name(objects: Iterable) -> list:
-    """Sorted by name, ignoring case, in Python: every database (and its collation) gives the
-    same order, so the form, the schema, the Word template and the editor agree."""
-    return sorted(objects, key=lambda obj: (str(obj.name).casefold(), obj.pk))
+    """In the one order of topics and programmes (``representation.topic_sort_key``: by name,
+    case and accents aside), sorted in Python so every database and collation agrees: the
+    form, the schema, the Word template, the editor and the API list them alike."""
+    return sorted(objects, key=lambda obj: (*topic_sort_key(obj), obj.pk))
 
 
 class ByNameIterator(ModelChoiceIterator):
