@@ -103,7 +103,7 @@ def test_detail_has_card_fields_and_every_block_as_objects(client, lib, full):
         'href="http://localhost/case-studies/dover-homes-for-key-workers/">Dover</a>'
         in (paragraphs[-1])
     )
-    assert 'href="/documents/' in paragraphs[-1]
+    assert 'href="http://localhost/documents/' in paragraphs[-1]
     assert "linktype" not in str(data["body"])
 
 

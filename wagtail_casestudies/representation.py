@@ -14,6 +14,7 @@ through ``api_fields.py``; the querysets it prepares name their relations by str
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import re
@@ -122,14 +123,38 @@ def rich_text_html(source: str | None, context: dict | None = None) -> str:
 _ROOT_RELATIVE = re.compile(r'(?P<attribute>\s(?:href|src)=")(?P<path>/(?!/)[^"]*)"')
 
 
+def _file_prefixes() -> tuple[str, ...]:
+    """Where documents (Wagtail's serve view) and media files (image renditions) are."""
+    prefixes = [settings.MEDIA_URL] if settings.MEDIA_URL.startswith("/") else []
+    with contextlib.suppress(NoReverseMatch):  # a site that does not serve documents
+        prefixes.append(reverse("wagtaildocs_serve", args=(0, "_")).removesuffix("0/_"))
+    return tuple(prefix for prefix in prefixes if prefix != "/")
+
+
+def _site_root_url(request) -> str:
+    """The root URL of the Site that serves the request: where a page's relative URL is."""
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_url.rstrip("/") if site is not None else base_url(request)
+
+
 def absolute_links(html: str, request=None) -> str:
-    """Rich text whose links, documents and images are absolute by Wagtail's API rule
-    (``base_url``), as every other URL the API gives: a front end on another host can follow
-    them. Addresses that are already absolute, anchors and ``mailto:`` are left as they are."""
-    base = base_url(request)
-    if not base or "/" not in html:
+    """Rich text whose links, documents and images are absolute, as every other URL the API
+    gives, so a front end on another host can follow them. By Wagtail's API rule: documents
+    and images start with ``base_url`` (``WAGTAILAPI_BASE_URL``, else the Site's root URL),
+    pages with the root URL of the Site that serves the request, as ``html_url`` does (Wagtail
+    writes a relative page URL only for a page of the only site). Addresses that are already
+    absolute, anchors and ``mailto:`` are left as they are."""
+    if ' href="/' not in html and ' src="/' not in html:
         return html
-    return _ROOT_RELATIVE.sub(lambda match: f'{match["attribute"]}{base}{match["path"]}"', html)
+    files, pages = base_url(request), _site_root_url(request)
+    prefixes = _file_prefixes()
+
+    def absolute(match: re.Match) -> str:
+        path = match["path"]
+        base = files if path.startswith(prefixes) else pages
+        return f'{match["attribute"]}{base}{path}"'
+
+    return _ROOT_RELATIVE.sub(absolute, html)
 
 
 RICH_TEXT_SEPARATOR = "<!--wagtail-casestudies-rich-text-separator-->"
