@@ -16,18 +16,20 @@ Purging a CDN when content changes is ``purge.py``'s.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import caches
-from django.utils.http import parse_etags, quote_etag
+from django.utils import timezone
+from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
 from wagtail.models import Site
 
 from .. import content_version
 from ..clock import today
 from ..conf import settings as casestudy_settings
-from ..visibility import site_root_paths
+from ..visibility import default_locale_of, site_root_paths
 
 CACHE_ALIAS = "default"
 KEY_PREFIX = "wagtail_casestudies:api"
@@ -100,34 +102,128 @@ def request_key(request) -> tuple:
     )
 
 
+# What middleware adds to Vary that the API's bodies never vary by (the session's Cookie,
+# LocaleMiddleware's Accept-Language): ``middleware.ExactHeadersMiddleware`` takes them back.
+NOT_VARYING_BY = ("Accept-Language", "Cookie")
+
+
+class ETag(str):
+    """An ETag that also carries what the response's other validators and headers need, so that
+    ``cache_headers`` can write them beside it: when the content last changed, the language
+    it is in, and the request headers its body varies by."""
+
+    last_modified: datetime.datetime | None = None
+    language: str | None = None
+    vary: tuple[str, ...] = ("Accept",)
+
+
+def last_change(version: int) -> datetime.datetime:
+    """When the content last changed: the version is the time of its last change in
+    microseconds (``content_version.bump``), and the answers that show whether a council is
+    active change at midnight too, so the later of the two."""
+    changed = datetime.datetime.fromtimestamp(version / 1_000_000, tz=datetime.UTC)
+    midnight = timezone.make_aware(datetime.datetime.combine(today(), datetime.time.min))
+    return max(changed, midnight)
+
+
+def content_language(request, data: dict) -> str | None:
+    """The language of the content served: a case study's own (``meta.locale``), the one
+    language of a listing's items, else the listing's: the ``locale`` asked for (``compute()``
+    has refused an unknown one), or the site's default. None for a listing in several."""
+    meta = data.get("meta") if isinstance(data, dict) else None
+    if isinstance(meta, dict) and meta.get("locale"):
+        return meta["locale"]
+    items = data.get("items") if isinstance(data, dict) else None
+    languages = {
+        item["meta"].get("locale")
+        for item in items or ()
+        if isinstance(item, dict) and isinstance(item.get("meta"), dict)
+    } - {None}
+    if languages:
+        return languages.pop() if len(languages) == 1 else None
+    code = request.GET.get("locale", "").strip()
+    if code:
+        return code.lower().replace("_", "-")
+    site = find_site(request)
+    return default_locale_of(site).language_code if site is not None else None
+
+
 def cache_headers(response, etag: str | None):
-    """ETag and Cache-Control (from WAGTAIL_CASESTUDIES['API_CACHE_CONTROL']) on a response."""
+    """ETag, Last-Modified, Cache-Control (from WAGTAIL_CASESTUDIES['API_CACHE_CONTROL']),
+    Vary and Content-Language on a response, a 304 the same as its 200 but for what describes
+    a body (RFC 9110 15.4.5: no Content-Type, no Content-Language).
+
+    The body varies by ``Accept`` on v2 only (its browsable API), never by the user or the
+    browser's language: a listing without ``locale`` is in the site's default language. The
+    headers are also kept on the response (``casestudies_headers``) for
+    ``wagtail_casestudies.middleware.ExactHeadersMiddleware``, which takes back what later
+    middleware adds (``Vary: Cookie`` from the session, ``Vary: Accept-Language`` from
+    ``LocaleMiddleware``)."""
     if etag:
         response["ETag"] = etag
+    last_modified = getattr(etag, "last_modified", None)
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified.timestamp())
     response["Cache-Control"] = casestudy_settings.API_CACHE_CONTROL
-    response["Vary"] = "Accept"
+    vary = getattr(etag, "vary", ETag.vary)
+    if vary:
+        response["Vary"] = ", ".join(vary)
+    else:
+        response.headers.pop("Vary", None)
+    language = None
+    if response.status_code == 304:
+        del response["Content-Type"]  # no body to describe (HttpResponseNotModified does this)
+    else:
+        language = getattr(etag, "language", None)
+    if language:
+        response["Content-Language"] = language
+    response.casestudies_headers = {
+        "Content-Language": language,
+        "not_varying_by": tuple(name for name in NOT_VARYING_BY if name not in vary),
+    }
     return response
+
+
+def not_modified_since(request, last_modified: datetime.datetime) -> bool:
+    """Whether ``If-Modified-Since`` already has this content (ignored beside
+    ``If-None-Match``, as RFC 9110 13.1.3 says). HTTP dates count whole seconds."""
+    if request.META.get("HTTP_IF_NONE_MATCH"):
+        return False
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return since is not None and int(last_modified.timestamp()) <= since
 
 
 def cached_data(request, compute: Callable[[], dict]) -> tuple[str | None, dict | None]:
     """(ETag, data) for a request, the data from the cache or ``compute()``; the data is None
-    when the client's ``If-None-Match`` already has it (answer 304).
+    when the client's ``If-None-Match`` (or, without one, ``If-Modified-Since``) already has
+    it (answer 304). The ETag carries the Last-Modified time and the Content-Language.
 
     ``If-None-Match: *`` matches only what exists: the data is computed (or read from the
     cache) first, so a 404 or a 400 is answered as such. The response does not depend on the
     user: only live, public pages are ever shown.
     """
-    with content_version.pinned():
-        key = versioned_key(*request_key(request))
+    with content_version.pinned() as version:
+        # "response": the cached value is (data, language).
+        key = versioned_key("response", *request_key(request))
         if key is None:
             return None, compute()
         # The key holds the content version, so the ETag changes with any content change.
-        etag = "W/" + quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
+        etag = ETag("W/" + quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32]))
+        etag.last_modified = last_change(version)
+        if getattr(request, "casestudies_api_version", 2) == 3:
+            etag.vary = ()  # v3 answers JSON whatever the Accept header says
         if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
         candidates = set()
         if if_none_match:
             candidates = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}
             if etag.removeprefix("W/") in candidates:
                 return etag, None
-        data = get_or_compute(key, compute)
+        if not_modified_since(request, etag.last_modified):
+            return etag, None
+
+        def compute_with_language() -> tuple[dict, str | None]:
+            data = compute()
+            return data, content_language(request, data)
+
+        data, etag.language = get_or_compute(key, compute_with_language)
         return etag, None if "*" in candidates else data
