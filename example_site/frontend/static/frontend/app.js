@@ -94,8 +94,86 @@ const WELSH = {
     "Nid oes astudiaethau achos yn cyfateb i'r hidlwyr hyn. Dangoswch yr hidlwyr i'w newid, neu rhowch gynnig ar eiriau eraill.",
   "No case studies match. Try other words.":
     "Nid oes astudiaethau achos yn cyfateb. Rhowch gynnig ar eiriau eraill.",
+  "Skip to main content": "Neidio i'r prif gynnwys",
+  Main: "Prif",
+  Breadcrumb: "Briwsion bara",
+  Pagination: "Tudalennau",
+  page: "tudalen",
+  Page: "Tudalen",
+  Entries: "Cofnodion",
+  "More collections": "Rhagor o gasgliadau",
+  "How to submit": "Sut i gyflwyno",
+  various: "amrywiol",
+  "Email:": "E-bost:",
+  "Phone:": "Ffôn:",
+  "Cost saving": "Arbediad cost",
+  "Income generated": "Incwm a gynhyrchwyd",
+  "Key points": "Pwyntiau allweddol",
+  "Key figures": "Ffigurau allweddol",
+  "Local context": "Cyd-destun lleol",
+  "Action plan": "Cynllun gweithredu",
+  "Priority area": "Maes blaenoriaeth",
+  Action: "Cam gweithredu",
+  Start: "Dechrau",
+  Due: "Erbyn",
+  Barriers: "Rhwystrau",
+  Outcome: "Canlyniad",
+  Table: "Tabl",
+  Type: "Math",
+  "ONS code": "Cod ONS",
+  County: "Sir",
+  Abolished: "Diddymwyd",
+  "Took over from": "Wedi cymryd lle",
+  Website: "Gwefan",
+  "Page not found": "Heb ddod o hyd i'r dudalen",
+  "We could not find that page.": "Nid oeddem yn gallu dod o hyd i'r dudalen honno.",
+  "Browse all case studies": "Pori pob astudiaeth achos",
+  "Something went wrong": "Aeth rhywbeth o'i le",
+  "County councils": "Cynghorau sir",
+  "District councils": "Cynghorau dosbarth",
+  "Unitary authorities": "Awdurdodau unedol",
+  "Metropolitan boroughs": "Bwrdeistrefi metropolitan",
+  "London boroughs": "Bwrdeistrefi Llundain",
+  "Welsh unitary authorities": "Awdurdodau unedol Cymru",
+  "Scottish councils": "Cynghorau'r Alban",
+  "Northern Irish district councils": "Cynghorau dosbarth Gogledd Iwerddon",
+  "Combined authorities": "Awdurdodau cyfun",
+  "Fire and rescue authorities": "Awdurdodau tân ac achub",
+  "Town and parish councils": "Cynghorau tref a chymuned",
+  "Other organisations": "Sefydliadau eraill",
+  "Choose the lead council": "Dewiswch y cyngor arweiniol",
+  "(optional)": "(dewisol)",
+  Kind: "Math",
+  "Send the case study": "Anfon yr astudiaeth achos",
+  "There is a problem": "Mae problem",
+  "Thank you": "Diolch",
+  "An editor will be in touch before it is published.": "Bydd golygydd yn cysylltu cyn iddi gael ei chyhoeddi.",
+  "Back to the case studies": "Yn ôl i'r astudiaethau achos",
+  "template as a Word document": "templed fel dogfen Word",
+  "submission form with attachments": "ffurflen gyflwyno gydag atodiadau",
 };
 const t = (text) => (language === "cy" && WELSH[text]) || text;
+
+// The language a page of the front end's own (councils, submission) shows: the address's
+// ?locale=, else the site's default, as a listing's.
+function routeLanguage() {
+  const code = new URLSearchParams(location.search).get("locale") || "";
+  return LANGUAGES.some(([c]) => c === code) ? code : DEFAULT_LANGUAGE;
+}
+// ``href`` in a language: ?locale=<code> unless it is the default.
+function inLanguage(href, code = language) {
+  if (code === DEFAULT_LANGUAGE) return href;
+  return `${href}${href.includes("?") ? "&" : "?"}locale=${encodeURIComponent(code)}`;
+}
+// A front-end page's address in every language.
+const routeInEachLanguage = (route) =>
+  Object.fromEntries(LANGUAGES.map(([code]) => [code, inLanguage(link(route), code)]));
+// The template downloads in the page's language (the server builds them in the one named).
+const templateDocxLink = () => `${config.templateDocx}?locale=${encodeURIComponent(language)}`;
+// How a council is written in running text: its short name is English, so a Welsh page uses
+// the name the API gives in Welsh (the council's Welsh name, where it has one).
+const councilShortName = (council) =>
+  language === "cy" ? council.name : council.short_name || council.name;
 
 // Why a language has no link on a case study, in the page's language.
 function noTranslation(code) {
@@ -114,8 +192,12 @@ function setLanguage(code, links = null) {
     anchor.textContent = t(anchor.dataset.english);
     if (anchor.dataset.nav === "library") anchor.href = libraryLink({});
     if (anchor.dataset.nav === "hub") anchor.href = hubLink();
+    if (anchor.dataset.nav === "councils") anchor.href = inLanguage(link("councils/"));
+    if (anchor.dataset.nav === "submit") anchor.href = inLanguage(link("submit/"));
   }
-  document.getElementById("site-nav").setAttribute("aria-label", language === "cy" ? "Prif" : "Main");
+  document.getElementById("site-nav").setAttribute("aria-label", t("Main"));
+  const skip = document.querySelector(".skip-link");
+  if (skip) skip.textContent = t("Skip to main content");
   const holder = document.getElementById("language-switcher");
   if (!holder) return;
   if (!links || LANGUAGES.length < 2) {
@@ -194,13 +276,16 @@ const libraryLink = (params) => {
 };
 // The COVID-19 hub in the current language (its translation sits below /<code>/).
 const hubLink = () => link(`${language === DEFAULT_LANGUAGE ? "" : `${language}/`}covid-19/`);
+// A date in the language the page shows (not the browser's): "19 Chwefror 2023" on a Welsh
+// page. The API's dates are calendar days: read and written in UTC, so no time zone moves them.
 const formatDate = (iso) =>
   iso
-    ? new Date(`${iso}T12:00:00`).toLocaleDateString(langTag(language), {
+    ? new Intl.DateTimeFormat(langTag(language), {
         day: "numeric",
         month: "long",
         year: "numeric",
-      })
+        timeZone: "UTC",
+      }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
     : "";
 const pounds = (amount) =>
   Number(amount).toLocaleString("en-GB", {
@@ -230,7 +315,7 @@ function focusHeading() {
 // --- Shared pieces -------------------------------------------------------------------------------
 
 function breadcrumbs(items) {
-  return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>
+  return html`<nav class="breadcrumbs" aria-label="${t("Breadcrumb")}"><ol>
     ${items.map(([label, href]) =>
       href ? html`<li><a href="${href}">${label}</a></li>` : html`<li aria-current="page">${label}</li>`,
     )}
@@ -274,15 +359,15 @@ function cardList(items, options) {
   return html`<ul class="cards">${items.map((item) => card(item, options))}</ul>`;
 }
 
-function notFound(message = "We could not find that page.") {
-  setTitle("Page not found");
-  render(html`<h1>Page not found</h1><p>${message}</p>
-    <p><a href="${config.base}">Browse all case studies</a></p>`);
+function notFound(message = t("We could not find that page.")) {
+  setTitle(t("Page not found"));
+  render(html`<h1>${t("Page not found")}</h1><p>${message}</p>
+    <p><a href="${libraryLink({})}">${t("Browse all case studies")}</a></p>`);
 }
 
 function failure(error) {
-  setTitle("Something went wrong");
-  render(html`<h1>Something went wrong</h1><p class="error">${error.message}</p>`);
+  setTitle(t("Something went wrong"));
+  render(html`<h1>${t("Something went wrong")}</h1><p class="error">${error.message}</p>`);
 }
 
 // --- The library ---------------------------------------------------------------------------------
@@ -351,16 +436,16 @@ function pagination(state, total) {
     if (page === 1 || page === pages || Math.abs(page - state.page) <= 2) numbers.push(page);
     else if (numbers[numbers.length - 1] !== "…") numbers.push("…");
   }
-  return html`<nav class="pagination" aria-label="Pagination"><ul>
-    ${state.page > 1 ? html`<li><a href="${href(state.page - 1)}" rel="prev">${t("Previous")}<span class="visually-hidden"> page</span></a></li>` : ""}
+  return html`<nav class="pagination" aria-label="${t("Pagination")}"><ul>
+    ${state.page > 1 ? html`<li><a href="${href(state.page - 1)}" rel="prev">${t("Previous")}<span class="visually-hidden"> ${t("page")}</span></a></li>` : ""}
     ${numbers.map((page) =>
       page === "…"
         ? html`<li class="pagination__gap">…</li>`
         : page === state.page
-          ? html`<li><a href="${href(page)}" aria-current="page"><span class="visually-hidden">Page </span>${page}</a></li>`
-          : html`<li><a href="${href(page)}"><span class="visually-hidden">Page </span>${page}</a></li>`,
+          ? html`<li><a href="${href(page)}" aria-current="page"><span class="visually-hidden">${t("Page")} </span>${page}</a></li>`
+          : html`<li><a href="${href(page)}"><span class="visually-hidden">${t("Page")} </span>${page}</a></li>`,
     )}
-    ${state.page < pages ? html`<li><a href="${href(state.page + 1)}" rel="next">${t("Next")}<span class="visually-hidden"> page</span></a></li>` : ""}
+    ${state.page < pages ? html`<li><a href="${href(state.page + 1)}" rel="next">${t("Next")}<span class="visually-hidden"> ${t("page")}</span></a></li>` : ""}
   </ul></nav>`;
 }
 
@@ -450,8 +535,8 @@ async function library({ focus = false } = {}) {
       ? html`<section class="submit-promo" aria-labelledby="submit-heading">
           <h2 id="submit-heading">${t("Submit a case study")}</h2>
           <div class="rich-text">${raw(index.submission_guidance)}</div>
-          <p><a href="${link("submit/")}">${t("Submit a case study")}</a> ${t("or download the")}
-            <a href="${config.templateDocx}">${t("case study template (Word)")}</a>.</p>
+          <p><a href="${inLanguage(link("submit/"))}">${t("Submit a case study")}</a> ${t("or download the")}
+            <a href="${templateDocxLink()}">${t("case study template (Word)")}</a>.</p>
         </section>`
       : ""}
   `);
@@ -597,8 +682,8 @@ const BLOCKS = {
       html`<div class="rich-text">${raw(v.text)}</div>
         ${v.cost_saving || v.income_generated
           ? html`<dl class="money">
-              ${v.cost_saving ? html`<div><dt>Cost saving</dt><dd>${pounds(v.cost_saving)}</dd></div>` : ""}
-              ${v.income_generated ? html`<div><dt>Income generated</dt><dd>${pounds(v.income_generated)}</dd></div>` : ""}
+              ${v.cost_saving ? html`<div><dt>${t("Cost saving")}</dt><dd>${pounds(v.cost_saving)}</dd></div>` : ""}
+              ${v.income_generated ? html`<div><dt>${t("Income generated")}</dt><dd>${pounds(v.income_generated)}</dd></div>` : ""}
             </dl>
             ${v.figures_note ? html`<p class="note">${v.figures_note}</p>` : ""}`
           : ""}`,
@@ -609,23 +694,23 @@ const BLOCKS = {
       v.heading,
       html`<address class="contact">
         <strong>${v.name}</strong>${v.job_title ? html`<br>${v.job_title}` : ""}
-        ${v.council ? html`<br><a href="${councilLink(v.council)}">${v.council.name}</a>` : ""}
+        ${v.council ? html`<br><a href="${inLanguage(councilLink(v.council))}">${v.council.name}</a>` : ""}
         ${v.organisation ? html`<br>${v.organisation}` : ""}
-        ${v.email ? html`<br>Email: <a href="mailto:${v.email}">${v.email}</a>` : ""}
-        ${v.phone ? html`<br>Phone: ${v.phone}` : ""}
+        ${v.email ? html`<br>${t("Email:")} <a href="mailto:${v.email}">${v.email}</a>` : ""}
+        ${v.phone ? html`<br>${t("Phone:")} ${v.phone}` : ""}
       </address>`,
       "block--contact",
     ),
   quote: (v) => html`<figure class="block quote"><blockquote><p>${v.text}</p></blockquote>
     ${v.name ? html`<figcaption>${v.name}${v.role ? html`, <span>${v.role}</span>` : ""}</figcaption>` : ""}</figure>`,
-  key_points: (v) => section(v.heading || "Key points", html`<ul>${v.points.map((p) => html`<li>${p}</li>`)}</ul>`, "block--key-points"),
+  key_points: (v) => section(v.heading || t("Key points"), html`<ul>${v.points.map((p) => html`<li>${p}</li>`)}</ul>`, "block--key-points"),
   key_figures: (v) =>
     section(
-      v.heading || "Key figures",
+      v.heading || t("Key figures"),
       html`<dl class="figures">${v.figures.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}</dl>`,
       "block--key-figures",
     ),
-  local_context: (v) => section("Local context", html`<div class="rich-text">${raw(v.text)}</div>`, "block--local-context"),
+  local_context: (v) => section(t("Local context"), html`<div class="rich-text">${raw(v.text)}</div>`, "block--local-context"),
   image: (v) => html`<figure class="block image">
     ${picture(v.image, { sizes: "(min-width: 60em) 45em, 100vw" })}
     ${v.caption || v.credit ? html`<figcaption>${v.caption}${v.credit ? html` <span class="credit">${v.credit}</span>` : ""}</figcaption>` : ""}
@@ -644,9 +729,9 @@ const BLOCKS = {
       : "",
   action_plan: (v, id) => html`<div class="block action-plan" role="region" tabindex="0"
     aria-labelledby="action-plan-${id}"><table>
-    <caption id="action-plan-${id}">${v.title || "Action plan"}</caption>
-    <thead><tr><th scope="col">Priority area</th><th scope="col">Action</th><th scope="col">Start</th>
-      <th scope="col">Due</th><th scope="col">Barriers</th><th scope="col">Outcome</th></tr></thead>
+    <caption id="action-plan-${id}">${v.title || t("Action plan")}</caption>
+    <thead><tr><th scope="col">${t("Priority area")}</th><th scope="col">${t("Action")}</th><th scope="col">${t("Start")}</th>
+      <th scope="col">${t("Due")}</th><th scope="col">${t("Barriers")}</th><th scope="col">${t("Outcome")}</th></tr></thead>
     <tbody>${v.rows.map((row) => html`<tr><th scope="row">${row.priority_area}</th><td>${row.action}</td>
       <td>${formatDate(row.start)}</td><td>${formatDate(row.due)}</td><td>${row.barriers}</td><td>${row.outcome}</td></tr>`)}</tbody>
   </table></div>`,
@@ -654,7 +739,7 @@ const BLOCKS = {
     const [first, ...rest] = v.rows;
     const head = v.header_row && first ? first : null;
     const rows = head ? rest : v.rows;
-    return html`<div class="block table" role="region" aria-label="${v.caption || "Table"}" tabindex="0"><table>
+    return html`<div class="block table" role="region" aria-label="${v.caption || t("Table")}" tabindex="0"><table>
       ${v.caption ? html`<caption>${v.caption}</caption>` : ""}
       ${head ? html`<thead><tr>${head.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>` : ""}
       <tbody>${rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody>
@@ -696,7 +781,7 @@ function caseStudy(item, { preview = false } = {}) {
       <dl class="facts">
         ${councils.length
           ? html`<div><dt>${t(councils.length === 1 ? "Council" : "Councils")}</dt><dd>${councils.map(
-              (c, i) => html`${i ? ", " : ""}<a href="${councilLink(c)}">${c.name}</a>${c.is_active ? "" : ` ${t("(abolished)")}`}`,
+              (c, i) => html`${i ? ", " : ""}<a href="${inLanguage(councilLink(c))}">${c.name}</a>${c.is_active ? "" : ` ${t("(abolished)")}`}`,
             )}</dd></div>`
           : ""}
         ${item.date ? html`<div><dt>${t("Published")}</dt><dd><time datetime="${item.date}">${formatDate(item.date)}</time></dd></div>` : ""}
@@ -737,10 +822,20 @@ function caseStudy(item, { preview = false } = {}) {
 
 // --- The COVID-19 hub ----------------------------------------------------------------------------
 
-function hubEntry(entry) {
+// A hub copied for translation may still name the source language's case studies: each is
+// shown as its translation in the hub's language where there is one (``cardsById`` holds the
+// cards of the hub's language by id, from the listing the hub reads anyway).
+function entryInLanguage(card, cardsById) {
+  if (!card.meta || card.meta.locale === language) return card;
+  const translation = (card.meta.translations || []).find((other) => other.locale === language);
+  if (!translation) return card;
+  return cardsById.get(translation.id) || { ...card, path: translation.path };
+}
+
+function hubEntry(entry, cardsById) {
   if (entry.type === "case_study") {
-    const v = entry.value;
-    const council = v.lead_council ? v.lead_council.short_name || v.lead_council.name : "various";
+    const v = entryInLanguage(entry.value, cardsById);
+    const council = v.lead_council ? councilShortName(v.lead_council) : t("various");
     return html`<li class="hub-entry"><h4><a href="${pageLink(v.path)}">${v.title}</a> <span class="muted">(${council})</span></h4>
       <p>${v.summary}</p></li>`;
   }
@@ -749,15 +844,30 @@ function hubEntry(entry) {
     <p>${v.summary}</p></li>`;
 }
 
+// The hub in each language: itself and its published translations (none for the others).
+async function hubInEachLanguage(page) {
+  const links = { [page.meta.locale || DEFAULT_LANGUAGE]: pageLink(pathOf(page.meta.html_url)) };
+  if (LANGUAGES.length < 2) return links;
+  try {
+    const translations = await api("pages/", { translation_of: page.id });
+    for (const other of translations.items) links[other.meta.locale] = pageLink(pathOf(other.meta.html_url));
+  } catch (error) {
+    // A site without i18n has no translations to offer.
+  }
+  return links;
+}
+
 async function hub(page) {
-  setLanguage(page.meta.locale || DEFAULT_LANGUAGE);
-  setTitle(page.title);
-  const [collections, all] = await Promise.all([
+  const [collections, all, links] = await Promise.all([
     api("pages/", { child_of: page.id, type: "wagtail_casestudies.CovidHubPage", fields: "title" }),
-    api("case-studies/", { covid: "true", limit: 0, locale: language }),
+    api("case-studies/", { covid: "true", limit: 100, locale: page.meta.locale || DEFAULT_LANGUAGE }),
+    hubInEachLanguage(page),
   ]);
+  setLanguage(page.meta.locale || DEFAULT_LANGUAGE, links);
+  setTitle(page.title);
   const parent = page.meta.parent;
   const themes = page.themes || [];
+  const cardsById = new Map(all.items.map((card) => [card.id, card]));
   render(html`
     ${breadcrumbs([
       [t("Case studies"), libraryLink({})],
@@ -781,21 +891,23 @@ async function hub(page) {
       (theme, i) => html`<section class="theme" id="theme-${i + 1}" aria-labelledby="theme-${i + 1}-heading">
         <h2 id="theme-${i + 1}-heading">${theme.value.heading}</h2>
         ${theme.value.introduction ? html`<div class="rich-text">${raw(theme.value.introduction)}</div>` : ""}
-        <h3 class="visually-hidden">Entries</h3>
-        <ul class="hub-entries">${theme.value.entries.map(hubEntry)}</ul>
+        <h3 class="visually-hidden">${t("Entries")}</h3>
+        <ul class="hub-entries">${theme.value.entries.map((entry) => hubEntry(entry, cardsById))}</ul>
       </section>`,
     )}
     ${collections.items.length
-      ? html`<section aria-labelledby="collections-heading"><h2 id="collections-heading">More collections</h2><ul>
+      ? html`<section aria-labelledby="collections-heading"><h2 id="collections-heading">${t("More collections")}</h2><ul>
           ${collections.items.map((child) => html`<li><a href="${pageLink(pathOf(child.meta.html_url))}">${child.title}</a></li>`)}
         </ul></section>`
       : ""}
-    <p class="all-link"><a href="${libraryLink({ covid: "true" })}">See all ${plural(all.meta.total_count, "COVID-19 case study", "COVID-19 case studies")}</a></p>
+    <p class="all-link"><a href="${libraryLink({ covid: "true" })}">${language === "cy"
+      ? `Gweld pob astudiaeth achos COVID-19 (${all.meta.total_count})`
+      : `See all ${plural(all.meta.total_count, "COVID-19 case study", "COVID-19 case studies")}`}</a></p>
     ${page.how_to_submit
-      ? html`<section aria-labelledby="how-heading"><h2 id="how-heading">How to submit</h2>
+      ? html`<section aria-labelledby="how-heading"><h2 id="how-heading">${t("How to submit")}</h2>
           <div class="rich-text">${raw(page.how_to_submit)}</div>
-          <p><a href="${link("submit/")}">Submit a case study</a> or download the
-            <a href="${config.templateDocx}">case study template (Word)</a>.</p></section>`
+          <p><a href="${inLanguage(link("submit/"))}">${t("Submit a case study")}</a> ${t("or download the")}
+            <a href="${templateDocxLink()}">${t("case study template (Word)")}</a>.</p></section>`
       : ""}
   `);
 }
@@ -819,9 +931,10 @@ const COUNCIL_GROUPS = [
 ];
 
 async function councils() {
-  setTitle("Councils");
-  const data = await api("councils/", { has_case_studies: "true", limit: 100 });
-  const byType = new Map(COUNCIL_GROUPS.map(([type, heading]) => [type, { type, heading, items: [] }]));
+  setLanguage(routeLanguage(), routeInEachLanguage("councils/"));
+  setTitle(t("Councils"));
+  const data = await api("councils/", { has_case_studies: "true", limit: 100, locale: language });
+  const byType = new Map(COUNCIL_GROUPS.map(([type, heading]) => [type, { type, heading: t(heading), items: [] }]));
   for (const council of data.items) {
     if (!byType.has(council.council_type)) {
       byType.set(council.council_type, { type: council.council_type, heading: council.council_type_label, items: [] });
@@ -830,12 +943,14 @@ async function councils() {
   }
   const groups = [...byType.values()].filter((group) => group.items.length);
   render(html`
-    ${breadcrumbs([["Case studies", config.base], ["Councils", null]])}
-    <h1>Councils</h1>
-    <p>${plural(data.meta.total_count, "council has", "councils have")} published case studies.</p>
+    ${breadcrumbs([[t("Case studies"), libraryLink({})], [t("Councils"), null]])}
+    <h1>${t("Councils")}</h1>
+    <p>${language === "cy"
+      ? `Cynghorau sydd wedi cyhoeddi astudiaethau achos: ${data.meta.total_count}.`
+      : `${plural(data.meta.total_count, "council has", "councils have")} published case studies.`}</p>
     ${groups.map(
       (group) => html`<section aria-labelledby="group-${group.type}"><h2 id="group-${group.type}">${group.heading}</h2><ul class="columns">
-        ${group.items.map((c) => html`<li><a href="${councilLink(c)}">${c.name}</a> <span class="muted">(${c.case_study_count})</span></li>`)}
+        ${group.items.map((c) => html`<li><a href="${inLanguage(councilLink(c))}">${c.name}</a> <span class="muted">(${c.case_study_count})</span></li>`)}
       </ul></section>`,
     )}
   `);
@@ -844,46 +959,54 @@ async function councils() {
 async function council(slug) {
   const params = new URLSearchParams(location.search);
   const page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1);
-  const item = await api("councils/find/", { slug });
+  setLanguage(routeLanguage(), routeInEachLanguage(`councils/${slug}/`));
+  const item = await api("councils/find/", { slug, locale: language });
   const listing = await api("case-studies/", {
     council: item.slug,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
+    locale: language,
   });
   setTitle(item.name);
   const total = listing.meta.total_count;
   const pages = Math.ceil(total / PAGE_SIZE);
-  const pageHref = (n) => `${councilLink(item)}${n > 1 ? `?page=${n}` : ""}`;
+  const councilHref = (c) => inLanguage(councilLink(c));
+  const pageHref = (n) => inLanguage(`${councilLink(item)}${n > 1 ? `?page=${n}` : ""}`);
+  const shortName = councilShortName(item);
   render(html`
-    ${breadcrumbs([["Case studies", config.base], ["Councils", link("councils/")], [item.name, null]])}
+    ${breadcrumbs([[t("Case studies"), libraryLink({})], [t("Councils"), inLanguage(link("councils/"))], [item.name, null]])}
     <h1>${item.name}</h1>
     <dl class="facts">
-      <div><dt>Type</dt><dd>${item.council_type_label}</dd></div>
-      ${item.region_label ? html`<div><dt>Region or nation</dt><dd>${item.region_label}</dd></div>` : ""}
-      ${item.gss_code ? html`<div><dt>ONS code</dt><dd>${item.gss_code}</dd></div>` : ""}
-      ${item.parent ? html`<div><dt>County</dt><dd><a href="${councilLink(item.parent)}">${item.parent.name}</a></dd></div>` : ""}
+      <div><dt>${t("Type")}</dt><dd>${item.council_type_label}</dd></div>
+      ${item.region_label ? html`<div><dt>${t("Region or nation")}</dt><dd>${item.region_label}</dd></div>` : ""}
+      ${item.gss_code ? html`<div><dt>${t("ONS code")}</dt><dd>${item.gss_code}</dd></div>` : ""}
+      ${item.parent ? html`<div><dt>${t("County")}</dt><dd><a href="${councilHref(item.parent)}">${item.parent.name}</a></dd></div>` : ""}
       ${item.valid_to
-        ? html`<div><dt>Abolished</dt><dd>${formatDate(item.valid_to)}${item.successor
-            ? html`; succeeded by <a href="${councilLink(item.successor)}">${item.successor.name}</a>`
+        ? html`<div><dt>${t("Abolished")}</dt><dd>${formatDate(item.valid_to)}${item.successor
+            ? html`; ${language === "cy" ? "olynydd:" : "succeeded by"} <a href="${councilHref(item.successor)}">${item.successor.name}</a>`
             : ""}</dd></div>`
         : ""}
       ${item.predecessors && item.predecessors.length
-        ? html`<div><dt>Took over from</dt><dd>${item.predecessors.map((c, i) => html`${i ? ", " : ""}<a href="${councilLink(c)}">${c.name}</a>`)}</dd></div>`
+        ? html`<div><dt>${t("Took over from")}</dt><dd>${item.predecessors.map((c, i) => html`${i ? ", " : ""}<a href="${councilHref(c)}">${c.name}</a>`)}</dd></div>`
         : ""}
-      ${item.website ? html`<div><dt>Website</dt><dd><a href="${item.website}">${item.website}</a></dd></div>` : ""}
+      ${item.website ? html`<div><dt>${t("Website")}</dt><dd><a href="${item.website}">${item.website}</a></dd></div>` : ""}
     </dl>
-    <h2>Case studies</h2>
-    <p class="results__count">${plural(total, "case study names", "case studies name")} ${item.short_name || item.name}.</p>
+    <h2>${t("Case studies")}</h2>
+    <p class="results__count">${language === "cy"
+      ? `Astudiaethau achos sy'n enwi ${shortName}: ${total}.`
+      : `${plural(total, "case study names", "case studies name")} ${shortName}.`}</p>
     ${cardList(listing.items)}
     ${pages > 1
-      ? html`<nav class="pagination" aria-label="Pagination"><ul>
-          ${page > 1 ? html`<li><a href="${pageHref(page - 1)}" rel="prev">Previous</a></li>` : ""}
-          <li>Page ${page} of ${pages}</li>
-          ${page < pages ? html`<li><a href="${pageHref(page + 1)}" rel="next">Next</a></li>` : ""}
+      ? html`<nav class="pagination" aria-label="${t("Pagination")}"><ul>
+          ${page > 1 ? html`<li><a href="${pageHref(page - 1)}" rel="prev">${t("Previous")}</a></li>` : ""}
+          <li>${language === "cy" ? `Tudalen ${page} o ${pages}` : `Page ${page} of ${pages}`}</li>
+          ${page < pages ? html`<li><a href="${pageHref(page + 1)}" rel="next">${t("Next")}</a></li>` : ""}
         </ul></nav>`
       : ""}
     ${item.children && item.children.length
-      ? html`<p><a href="${libraryLink({ council: item.slug })}">Case studies from ${item.short_name || item.name} and its districts</a> are in the library.</p>`
+      ? html`<p>${language === "cy"
+          ? html`Mae <a href="${libraryLink({ council: item.slug })}">astudiaethau achos gan ${shortName} a'i ddosbarthau</a> yn y llyfrgell.`
+          : html`<a href="${libraryLink({ council: item.slug })}">Case studies from ${shortName} and its districts</a> are in the library.`}</p>`
       : ""}
   `);
 }
@@ -901,12 +1024,12 @@ function fieldControl(name, schema, required, options, group) {
   const describedBy = raw(`aria-describedby="${id}-error${schema.description ? ` ${id}-hint` : ""}"`);
   const error = html`<p class="field-error" id="${id}-error" hidden></p>`;
   const req = required ? raw("required") : "";
-  const label = html`<label for="${id}" class="${labelClass}">${schema.title}${required ? "" : html` <span class="muted">(optional)</span>`}</label>`;
+  const label = html`<label for="${id}" class="${labelClass}">${schema.title}${required ? "" : html` <span class="muted">${t("(optional)")}</span>`}</label>`;
   if (name === "lead_council") {
     // The lead council on its own: a multiple select would send the councils in list order.
     return html`<div class="field">${label}${hint}${error}
       <select id="${id}" name="${name}" ${describedBy}>
-        <option value="">Choose the lead council</option>
+        <option value="">${t("Choose the lead council")}</option>
         ${options.councils.map((c) => html`<option value="${c.id}">${c.name}</option>`)}
       </select></div>`;
   }
@@ -917,7 +1040,7 @@ function fieldControl(name, schema, required, options, group) {
       </select></div>`;
   }
   if (name === "topics") {
-    return html`<fieldset class="field"><legend>${schema.title} <span class="muted">(optional)</span></legend>${error}
+    return html`<fieldset class="field"><legend>${schema.title} <span class="muted">${t("(optional)")}</span></legend>${error}
       ${options.topics.map((t) => html`<div class="checkbox"><input type="checkbox" id="${id}-${t.id}" name="topics" value="${t.id}">
         <label for="${id}-${t.id}">${t.name}</label></div>`)}
     </fieldset>`;
@@ -925,13 +1048,13 @@ function fieldControl(name, schema, required, options, group) {
   if (name === "partners") {
     const kinds = schema.items.properties.kind.enum;
     const kindLabels = schema.items.properties.kind["x-enumNames"] || kinds;
-    return html`<fieldset class="field"><legend>${schema.title} <span class="muted">(optional)</span></legend>${error}
+    return html`<fieldset class="field"><legend>${schema.title} <span class="muted">${t("(optional)")}</span></legend>${error}
       ${[0, 1, 2].map((i) => html`<div class="partner-row">
-        <div><label for="partner-${i}-name">Partner ${i + 1} name</label><input id="partner-${i}-name" data-partner="${i}" data-key="name"></div>
-        <div><label for="partner-${i}-kind">Kind</label><select id="partner-${i}-kind" data-partner="${i}" data-key="kind">
+        <div><label for="partner-${i}-name">${language === "cy" ? `Enw partner ${i + 1}` : `Partner ${i + 1} name`}</label><input id="partner-${i}-name" data-partner="${i}" data-key="name"></div>
+        <div><label for="partner-${i}-kind">${t("Kind")}</label><select id="partner-${i}-kind" data-partner="${i}" data-key="kind">
           ${kinds.map((kind, k) => html`<option value="${kind}" ${kind === "other" ? raw("selected") : ""}>${kindLabels[k]}</option>`)}
         </select></div>
-        <div><label for="partner-${i}-website">Website</label><input id="partner-${i}-website" type="url" data-partner="${i}" data-key="website"></div>
+        <div><label for="partner-${i}-website">${t("Website")}</label><input id="partner-${i}-website" type="url" data-partner="${i}" data-key="website"></div>
       </div>`)}
     </fieldset>`;
   }
@@ -954,28 +1077,34 @@ function fieldControl(name, schema, required, options, group) {
 async function allCouncils() {
   const items = [];
   for (let offset = 0; ; offset += 100) {
-    const data = await api("councils/", { active: "true", limit: 100, offset });
+    const data = await api("councils/", { active: "true", limit: 100, offset, locale: language });
     items.push(...data.items);
     if (items.length >= data.meta.total_count || !data.items.length) return items;
   }
 }
 
 async function submitPage() {
-  setTitle("Submit a case study");
+  setLanguage(routeLanguage(), routeInEachLanguage("submit/"));
+  setTitle(t("Submit a case study"));
+  // The form's words come with the schema, in the language asked for.
   const [schema, councilsList, topics] = await Promise.all([
-    fetch(config.schema).then((r) => r.json()),
+    fetch(`${config.schema}?locale=${encodeURIComponent(language)}`).then((r) => r.json()),
     allCouncils(),
-    api("topics/", { limit: 100 }),
+    api("topics/", { limit: 100, locale: language }),
   ]);
   const options = { councils: councilsList, topics: topics.items };
   const required = new Set(schema.required);
   const groups = schema["x-groups"].filter((group) => group.key !== "attachments");
   render(html`
-    ${breadcrumbs([["Case studies", config.base], ["Submit a case study", null]])}
-    <h1>Submit a case study</h1>
-    <p>Tell other councils what you did, following the case study template. An editor reviews
-      every submission before it is published. You can also download the
-      <a href="${config.templateDocx}">template as a Word document</a>.</p>
+    ${breadcrumbs([[t("Case studies"), libraryLink({})], [t("Submit a case study"), null]])}
+    <h1>${t("Submit a case study")}</h1>
+    <p>${language === "cy"
+      ? html`Dywedwch wrth gynghorau eraill beth wnaethoch chi, gan ddilyn y templed astudiaeth
+        achos. Mae golygydd yn adolygu pob cyflwyniad cyn iddo gael ei gyhoeddi. Gallwch hefyd
+        lawrlwytho'r <a href="${templateDocxLink()}">${t("template as a Word document")}</a>.`
+      : html`Tell other councils what you did, following the case study template. An editor reviews
+        every submission before it is published. You can also download the
+        <a href="${templateDocxLink()}">${t("template as a Word document")}</a>.`}</p>
     <div id="form-status"></div>
     <form id="submission" novalidate>
       ${groups.map((group) => html`<fieldset class="group">
@@ -984,10 +1113,12 @@ async function submitPage() {
         ${group.fields.map((name) => fieldControl(name, schema.properties[name], required.has(name), options, group))}
       </fieldset>`)}
       ${config.submitPage
-        ? html`<p class="hint">To send reports or photos with your case study, use the
-            <a href="${config.submitPage}">submission form with attachments</a>.</p>`
+        ? html`<p class="hint">${language === "cy"
+            ? "I anfon adroddiadau neu luniau gyda'ch astudiaeth achos, defnyddiwch y"
+            : "To send reports or photos with your case study, use the"}
+            <a href="${config.submitPage}">${t("submission form with attachments")}</a>.</p>`
         : ""}
-      <button type="submit">Send the case study</button>
+      <button type="submit">${t("Send the case study")}</button>
     </form>
   `);
   const form = document.getElementById("submission");
@@ -1033,15 +1164,17 @@ async function submitPage() {
     for (const message of form.querySelectorAll(".field-error")) message.hidden = true;
     const data = await response.json().catch(() => ({}));
     if (response.ok) {
-      render(html`<div class="panel" role="status"><h1>Thank you</h1>
-        <p>Your case study has been received. Your reference is <strong class="reference">${data.reference}</strong>.</p>
-        <p>An editor will be in touch before it is published.</p></div>
-        <p><a href="${config.base}">Back to the case studies</a></p>`);
-      setTitle("Thank you");
+      render(html`<div class="panel" role="status"><h1>${t("Thank you")}</h1>
+        <p>${language === "cy"
+          ? html`Mae eich astudiaeth achos wedi dod i law. Eich cyfeirnod yw <strong class="reference">${data.reference}</strong>.`
+          : html`Your case study has been received. Your reference is <strong class="reference">${data.reference}</strong>.`}</p>
+        <p>${t("An editor will be in touch before it is published.")}</p></div>
+        <p><a href="${libraryLink({})}">${t("Back to the case studies")}</a></p>`);
+      setTitle(t("Thank you"));
       focusHeading();
       return;
     }
-    const errors = data.errors || { __all__: [{ message: `The server answered ${response.status}.` }] };
+    const errors = data.errors || { __all__: [{ message: `${language === "cy" ? "Atebodd y gweinydd" : "The server answered"} ${response.status}.` }] };
     const items = [];
     for (const [name, list] of Object.entries(errors)) {
       const text = list.map((e) => e.message).join(" ");
@@ -1055,7 +1188,7 @@ async function submitPage() {
       }
     }
     status.innerHTML = fragment(html`<div class="error-summary" role="alert" tabindex="-1">
-      <h2>There is a problem</h2><ul>${items}</ul></div>`);
+      <h2>${t("There is a problem")}</h2><ul>${items}</ul></div>`);
     status.firstElementChild.focus();
   });
 }
@@ -1094,8 +1227,9 @@ async function route({ focus = false } = {}) {
   // Slugs may be Unicode ("café"): the API wants the path as characters, not %-escapes.
   const pathname = decodeURIComponent(location.pathname);
   const path = pathname.startsWith(config.base) ? pathname.slice(config.base.length) : "";
-  // The front end's own pages are in English; a listing, a case study or a hub sets its own.
-  setLanguage(DEFAULT_LANGUAGE);
+  // Until a page says which language it is in (a listing, a councils or submission page by its
+  // ?locale=, a case study or a hub by its own), the address's language.
+  setLanguage(routeLanguage());
   try {
     if (path === "") {
       await library({ focus });
