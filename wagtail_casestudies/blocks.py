@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
@@ -139,7 +140,44 @@ class BatchedStreamAPIMixin:
         ]
 
 
-class TemplateSectionBlock(RichTextAPIStructMixin, blocks.StructBlock):
+class ShapedStructBlock(blocks.StructBlock):
+    """A struct whose value always has the shape the page editor gives it, whoever wrote it.
+
+    The editor stores every child, and an empty text as "" (a checkbox as False); an importer, a
+    conversion or old data may leave a child out or store None. Code that walks block values
+    without the editor (wagtail-localize's segment extraction, search, the templates) then meets
+    None where it expects a string: "Translate this page" was a 500 for every imported case study
+    (``figures_note: null``). Values are shaped here, on the way in (``to_python``, ``normalize``)
+    and on the way out (``get_prep_value``), so no writer can store another shape.
+    Migration 0014 repairs what was stored before.
+    """
+
+    @cached_property
+    def blank_values(self) -> dict:
+        """Each child's value when it is left empty in the editor: what its form field makes of
+        no input ("" for text and rich text, False for a checkbox, None for a number, a date or a
+        chooser), or its empty list or stream."""
+        blanks = {}
+        for name, child in self.child_blocks.items():
+            if isinstance(child, blocks.FieldBlock):
+                blanks[name] = child.to_python(child.field.to_python(None))
+            else:
+                blanks[name] = child.normalize(child.get_default())
+        return blanks
+
+    def _to_struct_value(self, block_items):
+        given = dict(block_items)
+        items = []
+        for name, child in self.child_blocks.items():
+            value = given[name] if name in given else child.get_default()
+            items.append((name, self.blank_values[name] if value is None else value))
+        return super()._to_struct_value(items)
+
+    def get_prep_value(self, value):
+        return super().get_prep_value(self._to_struct_value(value.items()))
+
+
+class TemplateSectionBlock(RichTextAPIStructMixin, ShapedStructBlock):
     """A section of the case-study template; its heading and guidance come from ``template.py``."""
 
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
@@ -232,7 +270,7 @@ class LessonsLearnedBlock(TemplateSectionBlock):
         icon = "clipboard-list"
 
 
-class ContactBlock(blocks.StructBlock):
+class ContactBlock(ShapedStructBlock):
     """Who to contact. Email and phone are shown only when the editor chooses to publish them."""
 
     name = blocks.CharBlock(max_length=255, label=_("Name"))
@@ -292,7 +330,7 @@ class ContactBlock(blocks.StructBlock):
         ]
 
 
-class QuoteBlock(blocks.StructBlock):
+class QuoteBlock(ShapedStructBlock):
     text = blocks.TextBlock(label=_("Quote"))
     name = blocks.CharBlock(max_length=255, required=False, label=_("Name"))
     role = blocks.CharBlock(
@@ -305,7 +343,7 @@ class QuoteBlock(blocks.StructBlock):
         template = "wagtail_casestudies/blocks/quote.html"
 
 
-class KeyPointsBlock(blocks.StructBlock):
+class KeyPointsBlock(ShapedStructBlock):
     heading = blocks.CharBlock(max_length=255, required=False, default=_("Key points"))
     points = blocks.ListBlock(blocks.CharBlock(max_length=500), min_num=1, label=_("Points"))
 
@@ -315,12 +353,12 @@ class KeyPointsBlock(blocks.StructBlock):
         template = "wagtail_casestudies/blocks/key_points.html"
 
 
-class KeyFigureBlock(blocks.StructBlock):
+class KeyFigureBlock(ShapedStructBlock):
     value = blocks.CharBlock(max_length=50, help_text=_("e.g. '£1.2m', '87%', '3,400'"))
     label = blocks.CharBlock(max_length=255, help_text=_("What the figure counts."))
 
 
-class KeyFiguresBlock(blocks.StructBlock):
+class KeyFiguresBlock(ShapedStructBlock):
     heading = blocks.CharBlock(max_length=255, required=False, default=_("Key figures"))
     figures = blocks.ListBlock(KeyFigureBlock(), min_num=1, label=_("Figures"))
 
@@ -330,7 +368,7 @@ class KeyFiguresBlock(blocks.StructBlock):
         template = "wagtail_casestudies/blocks/key_figures.html"
 
 
-class LocalContextBlock(RichTextAPIStructMixin, blocks.StructBlock):
+class LocalContextBlock(RichTextAPIStructMixin, ShapedStructBlock):
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
 
     class Meta:
@@ -340,7 +378,7 @@ class LocalContextBlock(RichTextAPIStructMixin, blocks.StructBlock):
         template = "wagtail_casestudies/blocks/local_context.html"
 
 
-class CaptionedImageBlock(blocks.StructBlock):
+class CaptionedImageBlock(ShapedStructBlock):
     image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         max_length=255,
@@ -367,7 +405,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         }
 
 
-class DocumentDownloadBlock(blocks.StructBlock):
+class DocumentDownloadBlock(ShapedStructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
         max_length=255, required=False, label=_("Link text"), help_text=_("Blank uses the title.")
@@ -389,7 +427,7 @@ class DocumentDownloadBlock(blocks.StructBlock):
         }
 
 
-class ActionPlanRowBlock(blocks.StructBlock):
+class ActionPlanRowBlock(ShapedStructBlock):
     priority_area = blocks.CharBlock(max_length=255, label=_("Priority area"))
     action = blocks.TextBlock(label=_("Action"))
     start = blocks.DateBlock(required=False, label=_("Start"))
@@ -406,7 +444,7 @@ class ActionPlanRowBlock(blocks.StructBlock):
         return value
 
 
-class ActionPlanBlock(blocks.StructBlock):
+class ActionPlanBlock(ShapedStructBlock):
     title = blocks.CharBlock(max_length=255, required=False, default=_("Action plan"))
     rows = blocks.ListBlock(ActionPlanRowBlock(), min_num=1, label=_("Actions"))
 
@@ -416,7 +454,7 @@ class ActionPlanBlock(blocks.StructBlock):
         template = "wagtail_casestudies/blocks/action_plan.html"
 
 
-class TableBlock(blocks.StructBlock):
+class TableBlock(ShapedStructBlock):
     """A table as a document had it (rows of plain-text cells), e.g. imported from Word."""
 
     caption = blocks.CharBlock(max_length=255, required=False, label=_("Caption"))
@@ -484,7 +522,7 @@ def new_case_study_body() -> list[tuple[str, dict]]:
     ]
 
 
-class ExternalHubEntryBlock(blocks.StructBlock):
+class ExternalHubEntryBlock(ShapedStructBlock):
     """A short hub entry for good practice that has no case-study page of its own."""
 
     title = blocks.CharBlock(max_length=255, label=_("Title"))
@@ -556,7 +594,7 @@ def hub_cards(ids, context) -> dict:
     return {card["id"]: card for card in cards}
 
 
-class HubThemeBlock(RichTextAPIStructMixin, blocks.StructBlock):
+class HubThemeBlock(RichTextAPIStructMixin, ShapedStructBlock):
     heading = blocks.CharBlock(max_length=255, label=_("Heading"))
     introduction = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES, required=False, label=_("Introduction")
