@@ -52,6 +52,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: it answers CORS preflight requests itself (the submission endpoint takes only POST).
     "corsheaders.middleware.CorsMiddleware",
+    # Before the session and LocaleMiddleware: the API's answers keep the Vary and
+    # Content-Language they were given (those two would add Cookie and Accept-Language, which
+    # the answers never vary by, and say every answer is English).
+    "wagtail_casestudies.middleware.ExactHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After the session, before CommonMiddleware: /cy/... speaks Welsh, everything else English.
     "django.middleware.locale.LocaleMiddleware",
@@ -151,16 +155,27 @@ WAGTAILEMBEDS_FINDERS = [
 ]
 
 # --- A front end on another origin (docs/headless.md) ---------------------------------------------
-# The origins allowed to call the API and the submission endpoint from a browser, comma-separated
-# (e.g. "https://casestudies.example.org"). CORS applies to those URLs only.
+# The origins allowed to read the public JSON from a browser, comma-separated (e.g.
+# "https://casestudies.example.org"). CORS applies to those URLs only: the API (v2 and v3), the
+# submission endpoint and the template (JSON Schema and Word), and the headless preview's data.
 CORS_ALLOWED_ORIGINS = [
     origin for origin in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if origin
 ]
-CORS_URLS_REGEX = r"^/(api/|casestudies/submit/|casestudies/template/)"
-CORS_ALLOW_HEADERS = (*default_headers, "idempotency-key")
-CORS_EXPOSE_HEADERS = ["ETag", "Idempotent-Replayed", "Retry-After"]
+CORS_URLS_REGEX = r"^/(api/|casestudies/(submit/|template\.)|frontend/preview/data/)"
+# Conditional requests (a front end revalidating what it has) and idempotent submissions.
+CORS_ALLOW_HEADERS = (*default_headers, "idempotency-key", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Content-Language",
+    "Idempotent-Replayed",
+    "Retry-After",
+]
 # The front end app (/frontend/) served from another origin reads the API of this one.
 FRONTEND_API_ORIGIN = os.environ.get("FRONTEND_API_ORIGIN", "")
+# On the CMS: the front end's address when it is on another origin (e.g.
+# "https://casestudies.example.org/frontend/"): Preview sends editors' drafts there.
+FRONTEND_URL = os.environ.get("FRONTEND_URL", "")
 
 # --- Content-Security-Policy (django-csp; docs/installation.md) ----------------------------------
 # No inline script or style anywhere on the public pages: the headless front end puts sanitised
@@ -184,6 +199,7 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],  # the admin's preview panel shows the front end
+        # The admin's preview panel shows the front end: on this origin, or on the CMS's.
+        "frame-ancestors": ["'self'", *([FRONTEND_API_ORIGIN] if FRONTEND_API_ORIGIN else [])],
     },
 }
