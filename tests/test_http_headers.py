@@ -77,6 +77,8 @@ def test_a_200_varies_only_by_what_its_body_does(client, library, version, kind)
     assert response["Content-Language"] == "en-gb"
     assert response["Cache-Control"] == "public, max-age=60"
     assert response["ETag"].startswith('W/"')
+    # WSGI (PEP 3333) takes header values of type str only, not a subclass (wsgiref: a 500).
+    assert all(type(value) is str for value in response.headers.values())
     last_modified = parse_http_date(response["Last-Modified"])
     assert abs(last_modified - datetime.datetime.now().timestamp()) < 3600 * 24
     plain = client.get(url)
@@ -176,3 +178,13 @@ def test_the_schema_says_its_language_and_varies_by_it(client, library):
     assert welsh["Content-Language"] == "cy"
     assert "accept-language" in vary(welsh)
     assert "cookie" not in vary(welsh)
+
+
+def test_a_schema_asked_for_in_welsh_says_so(client, library):
+    """``?locale=cy`` writes the schema in Welsh whatever the browser prefers: it said
+    ``Content-Language: en-gb``, the request's language."""
+    response = client.get(SCHEMA, {"locale": "cy"}, headers={"Accept-Language": "en-gb"})
+    assert response.status_code == 200
+    assert response["Content-Language"] == "cy"
+    docx = client.get("/casestudies/template.docx", {"locale": "cy"})
+    assert docx["Content-Language"] == "cy"

@@ -160,7 +160,7 @@ def cache_headers(response, etag: str | None):
     middleware adds (``Vary: Cookie`` from the session, ``Vary: Accept-Language`` from
     ``LocaleMiddleware``)."""
     if etag:
-        response["ETag"] = etag
+        response["ETag"] = str(etag)  # a plain str: WSGI servers refuse a subclass
     last_modified = getattr(etag, "last_modified", None)
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified.timestamp())
