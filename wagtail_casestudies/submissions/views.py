@@ -372,8 +372,11 @@ def template_schema(request):
         return _unknown_locale(request)
     with language:
         schema = submission_schema(request)
+        content_language = translation.get_language()
     response = JsonResponse(schema, json_dumps_params={"indent": 2, "ensure_ascii": False})
     response["Content-Type"] = "application/schema+json"
+    # The language it is written in (LocaleMiddleware would say the request's, even for ?locale=).
+    response["Content-Language"] = content_language
     patch_cache_control(response, public=True, max_age=300)
     return response
 
@@ -386,7 +389,9 @@ def template_docx(request):
         return _unknown_locale(request)
     with language:
         document = build_template_document()
+        content_language = translation.get_language()
     response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
+    response["Content-Language"] = content_language
     response["Content-Disposition"] = 'attachment; filename="case-study-template.docx"'
     patch_cache_control(response, public=True, max_age=300)
     return response
