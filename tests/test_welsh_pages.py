@@ -277,12 +277,14 @@ def test_the_welsh_hub_links_the_welsh_case_studies(client, site):
 
 def test_the_welsh_submission_page_speaks_welsh_to_an_english_browser(client, site):
     content = rendered(client, site.welsh_submission)
-    for text in ["Yr her", "Cyngor arweiniol", "Anfon yr astudiaeth achos"]:
+    # The council list names the councils as the API does in Welsh.
+    for text in ["Yr her", "Cyngor arweiniol", "Anfon yr astudiaeth achos", "Cyngor Caerdydd"]:
         assert text in content, text
     assert "The challenge" not in content
     assert 'href="/casestudies/template.docx?locale=cy"' in content
     english = rendered(client, site.submission, headers=WELSH_BROWSER)
     assert "The challenge" in english
+    assert ">Cardiff Council</option>" in english
 
 
 def test_a_draft_translation_is_not_linked(client, site):

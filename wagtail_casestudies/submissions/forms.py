@@ -521,14 +521,21 @@ class LocaleChoicesField(BoundedModelMultipleChoiceField):
         return translated([found[str(pk)] for pk in value], self.locale.pk)
 
 
+def council_label(council: Council) -> str:
+    """A council as the form lists it: ``str(council)`` (with the year an abolished council
+    ended) in the reader's language, its Welsh name on a Welsh page, as the API names it."""
+    label = str(council)
+    return council.name_in_active_language + label[len(council.name) :]
+
+
 class OrderedCouncilsField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj: Council) -> str:
-        return str(obj)
+        return council_label(obj)
 
 
 class CouncilChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Council) -> str:
-        return str(obj)
+        return council_label(obj)
 
     def to_python(self, value):
         if value not in self.empty_values:
