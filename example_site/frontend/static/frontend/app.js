@@ -276,17 +276,27 @@ const libraryLink = (params) => {
 };
 // The COVID-19 hub in the current language (its translation sits below /<code>/).
 const hubLink = () => link(`${language === DEFAULT_LANGUAGE ? "" : `${language}/`}covid-19/`);
+// Month names for a language the browser's Intl may not carry: Chromium's own ICU data has no
+// Welsh, and its Intl.DateTimeFormat("cy") writes "February 19, 2023".
+const MONTHS = {
+  cy: ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
+    "Hydref", "Tachwedd", "Rhagfyr"],
+};
 // A date in the language the page shows (not the browser's): "19 Chwefror 2023" on a Welsh
 // page. The API's dates are calendar days: read and written in UTC, so no time zone moves them.
-const formatDate = (iso) =>
-  iso
-    ? new Intl.DateTimeFormat(langTag(language), {
-        day: "numeric",
-        month: "long",
-        year: "numeric",
-        timeZone: "UTC",
-      }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
-    : "";
+function formatDate(iso) {
+  if (!iso) return "";
+  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  const format = new Intl.DateTimeFormat(langTag(language), {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const served = format.resolvedOptions().locale.split("-")[0] === language.split("-")[0];
+  if (served || !MONTHS[language]) return format.format(date);
+  return `${date.getUTCDate()} ${MONTHS[language][date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
 const pounds = (amount) =>
   Number(amount).toLocaleString("en-GB", {
     style: "currency",
