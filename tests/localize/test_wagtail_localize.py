@@ -372,4 +372,4 @@ def test_stored_nulls_are_repaired_by_migration_0014_and_then_translate(
 
     welsh_page = submit_translation(admin_client, django_capture_on_commit_callbacks, page, welsh)
     welsh_page = publish_in_the_editor(admin_client, django_capture_on_commit_callbacks, welsh_page)
-    assert_served_in_welsh(client, welsh_page, page)
+    assert_served_in_welsh(client, welsh_page, CaseStudyPage.objects.get(pk=page.pk))
