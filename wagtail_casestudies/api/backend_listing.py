@@ -14,15 +14,13 @@ and only the page's ids come back to the database, for their cards.
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
-from taggit.models import Tag
 from wagtail.models import Locale, Site
 from wagtail.search.backends import get_search_backend
 
 from ..compat import SEARCH_FILTERS_THROUGH_RELATIONS
-from ..models import Topic
 from ..visibility import visible_cards_of, visible_case_studies_for_search_backend
 from .facets import facets_from_counts
-from .filters import CaseStudyFilter, column_conditions
+from .filters import CaseStudyFilter
 
 # The index field each facet is counted on (``facet()`` takes a top-level FilterField).
 FACET_FIELDS = {
@@ -63,34 +61,9 @@ def backend_queryset(
 
 
 def page_conditions(selection: CaseStudyFilter) -> dict[str, Q]:
-    """The listing's filters (``filters.py``, on the card table) as page lookups on filter
-    fields: one condition per filter, as there."""
-    filters, resolved = selection.query.filters, selection.resolved
-    conditions: dict[str, Q] = {}
-    if "topic" in resolved:
-        conditions["topic"] = Q(topics__slug__in=_slugs("topic", selection))
-    if "council" in resolved:
-        conditions["council"] = Q(council_links__council__in=resolved["council"])
-    if "council_type" in filters:
-        conditions["council_type"] = Q(
-            council_links__council__council_type__in=filters["council_type"]
-        )
-    if "region" in filters:
-        conditions["region"] = Q(council_links__council__region__in=filters["region"])
-    if "support_type" in resolved:
-        conditions["support_type"] = Q(support_type__in=resolved["support_type"])
-    if "tag" in resolved:
-        conditions["tag"] = Q(tags__slug__in=_slugs("tag", selection))
-    conditions.update(column_conditions(filters))
-    return conditions
-
-
-def _slugs(name: str, selection: CaseStudyFilter) -> list[str]:
-    """The slugs of a filter's resolved topics or tags (a tag may have been named by name)."""
-    model = Topic if name == "topic" else Tag
-    return list(
-        model.objects.filter(pk__in=selection.resolved[name]).values_list("slug", flat=True)
-    )
+    """The listing's filters as page lookups on filter fields: each filter's one resolution
+    (``filters.RESOLVERS``) gives its condition on the card table and this one."""
+    return {name: page() for name, page in selection.page_conditions.items() if page is not None}
 
 
 def backend_listing(

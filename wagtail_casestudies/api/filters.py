@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from django.db import connections
 from django.db.models import F, Q, QuerySet
@@ -21,7 +24,7 @@ from wagtail.models import Locale
 from ..models import CaseStudyCouncil, CaseStudyPage, CaseStudyPageTag, Council, SupportType, Topic
 from ..models.cards import council_type_bit, region_bit
 from ..models.snippets import normalise_gss_code
-from .parameters import CaseStudyQuery, ParameterError
+from .parameters import CASE_STUDY_FILTERS, CaseStudyQuery, ParameterError
 
 
 def pk_in(ids: list[int], using: str = "default") -> Q:
@@ -78,25 +81,153 @@ def with_translations(model, ids: list[int]) -> list[int]:
     return list(model.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
 
 
-def column_conditions(filters: dict) -> dict[str, Q]:
-    """The filters on columns a card and a page both have (and a search backend indexes): the
-    COVID-19 flag and the publication date."""
-    conditions = {}
-    if "covid" in filters:
-        conditions["covid"] = Q(is_covid19=filters["covid"])
-    if "date_from" in filters:
-        conditions["date_from"] = Q(publication_date__gte=filters["date_from"])
-    if "date_to" in filters:
-        conditions["date_to"] = Q(publication_date__lte=filters["date_to"])
-    if "year" in filters:
-        year_q = Q()
-        for year in filters["year"]:
-            year_q |= Q(
-                publication_date__gte=datetime.date(year, 1, 1),
-                publication_date__lte=datetime.date(year, 12, 31),
-            )
-        conditions["year"] = year_q
-    return conditions
+@dataclass
+class Condition:
+    """One filter's selection: ``card`` on the card table (the database listing), and ``page``
+    on the page's index filter fields, for a search backend that filters by itself
+    (``backend_listing.py``); ``page`` is a function, so the database listing never pays for
+    it, and None when the backend listing cannot apply the filter."""
+
+    card: Q
+    page: Callable[[], Q] | None
+
+
+# The one resolution of each declared filter (``parameters.CASE_STUDY_FILTERS``), by name:
+# ``resolve(selection, value)`` checks the parsed value against the database and returns its
+# ``Condition``. Adding a filter is its declaration plus its function here.
+RESOLVERS: dict[str, Callable[[CaseStudyFilter, Any], Condition]] = {}
+
+
+def resolves(name: str):
+    def register(function):
+        RESOLVERS[name] = function
+        return function
+
+    return register
+
+
+def _same(condition: Q) -> Condition:
+    """A filter on a column the card and the page both have (and the backend indexes)."""
+    return Condition(condition, lambda: condition)
+
+
+def _slugs(model, ids: list[int]) -> Callable[[], list[str]]:
+    """The slugs of resolved topics or tags (a tag may have been named by name)."""
+    return lambda: list(model.objects.filter(pk__in=ids).values_list("slug", flat=True))
+
+
+@resolves("translation_of")
+def _translation_of(selection: CaseStudyFilter, pk: int) -> Condition:
+    if not selection.every_locale.filter(pk=pk).exists():
+        raise ParameterError("translation_of", f"no published case study has id {pk}")
+    keys = CaseStudyPage.objects.filter(pk=pk).values("translation_key")
+    translations = (
+        CaseStudyPage.objects.filter(translation_key__in=keys).exclude(pk=pk).values("pk")
+    )
+    return Condition(Q(pk__in=translations), None)
+
+
+@resolves("topic")
+def _topic(selection: CaseStudyFilter, slugs: list[str]) -> Condition:
+    ids = with_translations(Topic, resolve_by_slug("topic", Topic.objects.all(), slugs))
+    selection.resolved["topic"] = ids
+    through = CaseStudyPage.topics.through
+    slugs_of = _slugs(Topic, ids)
+    return Condition(
+        Q(pk__in=through.objects.filter(topic_id__in=ids).values("casestudypage_id")),
+        lambda: Q(topics__slug__in=slugs_of()),
+    )
+
+
+@resolves("council")
+def _council(selection: CaseStudyFilter, values: list[str]) -> Condition:
+    ids = resolve_by_slug(
+        "council", Council.objects.all(), values, ("gss_code", normalise_gss_code)
+    )
+    if selection.query.include_districts:
+        ids = selection._with_districts(Council, ids)
+    selection.resolved["council"] = ids
+    return Condition(
+        Q(pk__in=CaseStudyCouncil.objects.filter(council_id__in=ids).values("page_id")),
+        lambda: Q(council_links__council__in=ids),
+    )
+
+
+def _mask(column: str, bit, values: list[str]):
+    """The card keeps the councils' types and regions as bit masks: one test on the row
+    instead of a join through the council links."""
+    mask = 0
+    for value in values:
+        mask |= bit(value)
+    return GreaterThan(F(column).bitand(mask), 0)
+
+
+@resolves("council_type")
+def _council_type(selection: CaseStudyFilter, values: list[str]) -> Condition:
+    return Condition(
+        _mask("council_types", council_type_bit, values),
+        lambda: Q(council_links__council__council_type__in=values),
+    )
+
+
+@resolves("region")
+def _region(selection: CaseStudyFilter, values: list[str]) -> Condition:
+    return Condition(
+        _mask("regions", region_bit, values),
+        lambda: Q(council_links__council__region__in=values),
+    )
+
+
+@resolves("support_type")
+def _support_type(selection: CaseStudyFilter, slugs: list[str]) -> Condition:
+    ids = resolve_by_slug("support_type", SupportType.objects.all(), slugs)
+    ids = with_translations(SupportType, ids)
+    selection.resolved["support_type"] = ids
+    return Condition(Q(support_type_id__in=ids), lambda: Q(support_type__in=ids))
+
+
+@resolves("tag")
+def _tag(selection: CaseStudyFilter, values: list[str]) -> Condition:
+    # Only the tags of visible case studies exist here: a tag used only on a draft must not
+    # answer differently from one never used.
+    visible_tags = Tag.objects.filter(
+        pk__in=CaseStudyPageTag.objects.filter(
+            content_object_id__in=selection.base.order_by().values("pk")
+        ).values("tag_id")
+    )
+    ids = resolve_by_slug("tag", visible_tags, values, ("name", str))
+    selection.resolved["tag"] = ids
+    slugs_of = _slugs(Tag, ids)
+    return Condition(
+        Q(pk__in=CaseStudyPageTag.objects.filter(tag_id__in=ids).values("content_object_id")),
+        lambda: Q(tags__slug__in=slugs_of()),
+    )
+
+
+@resolves("covid")
+def _covid(selection: CaseStudyFilter, value: bool) -> Condition:
+    return _same(Q(is_covid19=value))
+
+
+@resolves("date_from")
+def _date_from(selection: CaseStudyFilter, value: datetime.date) -> Condition:
+    return _same(Q(publication_date__gte=value))
+
+
+@resolves("date_to")
+def _date_to(selection: CaseStudyFilter, value: datetime.date) -> Condition:
+    return _same(Q(publication_date__lte=value))
+
+
+@resolves("year")
+def _year(selection: CaseStudyFilter, years: list[int]) -> Condition:
+    condition = Q()
+    for year in years:
+        condition |= Q(
+            publication_date__gte=datetime.date(year, 1, 1),
+            publication_date__lte=datetime.date(year, 12, 31),
+        )
+    return _same(condition)
 
 
 class CaseStudyFilter:
@@ -128,78 +259,19 @@ class CaseStudyFilter:
         # What each filter resolved to (ids or values), for a search backend that filters by
         # itself (``backend_listing.py``).
         self.resolved: dict[str, list] = {}
+        # Each active filter's condition on the page's index fields (``Condition.page``).
+        self.page_conditions: dict[str, Callable[[], Q] | None] = {}
         self._resolve()
 
     def _resolve(self) -> None:
         filters = self.query.filters
-        through = CaseStudyPage.topics.through
-        conditions = self.conditions
-
-        if "translation_of" in filters:
-            pk = filters["translation_of"]
-            if not self.every_locale.filter(pk=pk).exists():
-                raise ParameterError("translation_of", f"no published case study has id {pk}")
-            keys = CaseStudyPage.objects.filter(pk=pk).values("translation_key")
-            conditions["translation_of"] = Q(
-                pk__in=CaseStudyPage.objects.filter(translation_key__in=keys)
-                .exclude(pk=pk)
-                .values("pk")
-            )
-        if "topic" in filters:
-            ids = resolve_by_slug("topic", Topic.objects.all(), filters["topic"])
-            ids = with_translations(Topic, ids)
-            self.resolved["topic"] = ids
-            conditions["topic"] = Q(
-                pk__in=through.objects.filter(topic_id__in=ids).values("casestudypage_id")
-            )
-        if "council" in filters:
-            ids = resolve_by_slug(
-                "council",
-                Council.objects.all(),
-                filters["council"],
-                ("gss_code", normalise_gss_code),
-            )
-            if self.query.include_districts:
-                ids = self._with_districts(Council, ids)
-            self.resolved["council"] = ids
-            conditions["council"] = Q(
-                pk__in=CaseStudyCouncil.objects.filter(council_id__in=ids).values("page_id")
-            )
-        for name, column, bit in (
-            ("council_type", "council_types", council_type_bit),
-            ("region", "regions", region_bit),
-        ):
-            if name not in filters:
-                continue
-            # The card keeps the councils' types and regions as bit masks: one test on the row
-            # instead of a join through the council links.
-            mask = 0
-            for value in filters[name]:
-                mask |= bit(value)
-            conditions[name] = GreaterThan(F(column).bitand(mask), 0)
-        if "support_type" in filters:
-            ids = resolve_by_slug(
-                "support_type", SupportType.objects.all(), filters["support_type"]
-            )
-            ids = with_translations(SupportType, ids)
-            self.resolved["support_type"] = ids
-            conditions["support_type"] = Q(support_type_id__in=ids)
-        if "tag" in filters:
-            # Only the tags of visible case studies exist here: a tag used only on a draft
-            # must not answer differently from one never used.
-            visible_tags = Tag.objects.filter(
-                pk__in=CaseStudyPageTag.objects.filter(
-                    content_object_id__in=self.base.order_by().values("pk")
-                ).values("tag_id")
-            )
-            ids = resolve_by_slug("tag", visible_tags, filters["tag"], ("name", str))
-            self.resolved["tag"] = ids
-            conditions["tag"] = Q(
-                pk__in=CaseStudyPageTag.objects.filter(tag_id__in=ids).values("content_object_id")
-            )
-        conditions.update(column_conditions(filters))
+        for parameter in CASE_STUDY_FILTERS:
+            if parameter.name in filters:
+                resolved = RESOLVERS[parameter.name](self, filters[parameter.name])
+                self.conditions[parameter.name] = resolved.card
+                self.page_conditions[parameter.name] = resolved.page
         if self.search_ids is not None:
-            conditions["search"] = pk_in(self.search_ids, self.base.db)
+            self.conditions["search"] = pk_in(self.search_ids, self.base.db)
 
     def add_search(self, search_ids: list[int], missing: list[int] | None = None) -> None:
         """Narrow the selection to these search results (ids of matching case studies).

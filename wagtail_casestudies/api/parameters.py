@@ -32,18 +32,6 @@ DEFAULT_LIMIT = 20
 
 BOOLEAN_VALUES = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 
-FILTERS = (
-    "topic",
-    "council",
-    "council_type",
-    "region",
-    "support_type",
-    "tag",
-    "covid",
-    "date_from",
-    "date_to",
-    "year",
-)
 FACETS = ("topic", "council_type", "region", "support_type", "year", "covid")
 ORDERS = ("date", "-date", "title", "-title", "relevance")
 
@@ -60,6 +48,11 @@ SEARCH: JSON = {"type": "string", "maxLength": MAX_SEARCH_LENGTH}
 LANGUAGE_CODE: JSON = {"type": "string", "pattern": r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$"}
 YEAR: JSON = {"type": "integer", "minimum": 1000, "maximum": 9999}
 LIST = "A comma-separated list (or the parameter repeated) means any of the values."
+
+# What a valid value is, for the 400 of a value that does not fit its schema.
+AN_ID = "a positive whole number (an id)"
+A_YEAR = "a four-digit year"
+A_LANGUAGE_CODE = "a language code such as en or cy"
 
 
 def choice(values: Iterable[str]) -> JSON:
@@ -82,6 +75,14 @@ class Parameter:
     many: bool = False
     # The rendered library's filter form sends it (``listing_page.FORM_PARAMETERS``).
     form: bool = False
+    # A case-study filter: ``parse_case_study_query`` puts its value in ``filters`` under its
+    # name, and ``filters.RESOLVERS`` has the one function that turns it into conditions.
+    filter: bool = False
+    # How a valid value is described in the 400 for one that does not fit the schema
+    # (``must be <what>, not 'x'``); without it, a number says its range.
+    what: str | None = None
+    # An enum value matches whatever its case (``search_operator=OR``).
+    ignore_case: bool = False
 
     def value_schema(self) -> JSON:
         return dict(self.schema() if callable(self.schema) else self.schema)
@@ -102,6 +103,49 @@ class Parameter:
         if self.many:
             parameter.update(style="form", explode=False)
         return parameter
+
+    def parse(self, query) -> Any:
+        """This parameter's value in ``query``, checked against its schema: a list for one that
+        takes many (empty when absent), else the value or the schema's default (None when it
+        has none). Bad input is a ``ParameterError`` naming the parameter."""
+        schema = self.value_schema()
+        if self.many:
+            values = [self._parse_value(schema, value) for value in get_values(query, self.name)]
+            if "enum" in schema:
+                parse_choices(self.name, values, schema["enum"])
+            return values
+        value = get_single(query, self.name)
+        if value is None:
+            return schema.get("default")
+        value = self._parse_value(schema, value)
+        if "enum" in schema:
+            parse_choices(self.name, [value], schema["enum"])
+        return value
+
+    def _parse_value(self, schema: JSON, value: str) -> Any:
+        name, kind = self.name, schema.get("type")
+        if kind == "boolean":
+            return parse_boolean(name, value)
+        if kind == "integer":
+            return self._parse_integer(schema, value)
+        if schema.get("format") == "date":
+            return parse_date(name, value)
+        if "pattern" in schema and not re.fullmatch(schema["pattern"], value):
+            raise ParameterError(name, f"must be {self.what}, not {value!r}")
+        if "maxLength" in schema and len(value) > schema["maxLength"]:
+            raise ParameterError(name, f"must be at most {schema['maxLength']} characters")
+        if self.ignore_case:
+            return value.lower()
+        return value
+
+    def _parse_integer(self, schema: JSON, value: str) -> int:
+        minimum, maximum = schema.get("minimum", 0), schema["maximum"]
+        if self.what is None:
+            return parse_non_negative_int(self.name, value, None, maximum)
+        digits = len(str(maximum))
+        if not re.fullmatch(f"[0-9]{{1,{digits}}}", value) or not minimum <= int(value) <= maximum:
+            raise ParameterError(self.name, f"must be {self.what}, not {value!r}")
+        return int(value)
 
 
 def names(parameters: Iterable[Parameter]) -> frozenset[str]:
@@ -133,19 +177,22 @@ LOCALE = Parameter(
     "listing lists the site's default locale (its root page's), or, with translation_of, "
     "every locale.",
     LANGUAGE_CODE,
+    what=A_LANGUAGE_CODE,
 )
 TRANSLATION_OF = Parameter(
     "translation_of",
     "A case study's id: only its translations (with locale, the one in that locale).",
     ID,
+    filter=True,
+    what=AN_ID,
 )
 COUNCIL_TYPE = choice(CouncilType.values)
 REGION = choice(Region.values)
 CASE_STUDY_LISTING = (
     LOCALE,
     TRANSLATION_OF,
-    Parameter("topic", "Topic slugs.", many=True, form=True),
-    Parameter("council", "Council slugs or GSS codes.", many=True, form=True),
+    Parameter("topic", "Topic slugs.", many=True, form=True, filter=True),
+    Parameter("council", "Council slugs or GSS codes.", many=True, form=True, filter=True),
     Parameter(
         "include_districts",
         "With council: also the councils inside them (districts in a county).",
@@ -153,19 +200,41 @@ CASE_STUDY_LISTING = (
         form=True,
     ),
     Parameter(
-        "council_type", "Council types of any linked council.", COUNCIL_TYPE, many=True, form=True
+        "council_type",
+        "Council types of any linked council.",
+        COUNCIL_TYPE,
+        many=True,
+        form=True,
+        filter=True,
     ),
     Parameter(
-        "region", "Regions (or nations) of any linked council.", REGION, many=True, form=True
+        "region",
+        "Regions (or nations) of any linked council.",
+        REGION,
+        many=True,
+        form=True,
+        filter=True,
     ),
-    Parameter("support_type", "Support programme slugs.", many=True, form=True),
-    Parameter("tag", "Keyword slugs or names.", many=True, form=True),
-    Parameter("covid", "COVID-19 case studies (true) or the others (false).", BOOLEAN, form=True),
-    Parameter("date_from", "Published on or after (YYYY-MM-DD).", DATE, form=True),
-    Parameter("date_to", "Published on or before (YYYY-MM-DD).", DATE, form=True),
-    Parameter("year", "Publication years.", YEAR, many=True, form=True),
+    Parameter("support_type", "Support programme slugs.", many=True, form=True, filter=True),
+    Parameter("tag", "Keyword slugs or names.", many=True, form=True, filter=True),
+    Parameter(
+        "covid",
+        "COVID-19 case studies (true) or the others (false).",
+        BOOLEAN,
+        form=True,
+        filter=True,
+    ),
+    Parameter("date_from", "Published on or after (YYYY-MM-DD).", DATE, form=True, filter=True),
+    Parameter("date_to", "Published on or before (YYYY-MM-DD).", DATE, form=True, filter=True),
+    Parameter("year", "Publication years.", YEAR, many=True, form=True, filter=True, what=A_YEAR),
     Parameter("search", "Full-text search; combines with every filter.", SEARCH, form=True),
-    Parameter("search_operator", "and (default) or or.", choice(("and", "or")), form=True),
+    Parameter(
+        "search_operator",
+        "and (default) or or.",
+        choice(("and", "or")),
+        form=True,
+        ignore_case=True,
+    ),
     Parameter(
         "order",
         "Sort order; relevance is the default with a search, newest first otherwise.",
@@ -178,12 +247,14 @@ CASE_STUDY_LISTING = (
 )
 # What the rendered library's form sends, in the declarations' order.
 FORM_PARAMETERS = tuple(parameter.name for parameter in CASE_STUDY_LISTING if parameter.form)
+# The case-study filters, in the order their conditions apply (``filters.RESOLVERS``).
+CASE_STUDY_FILTERS = tuple(parameter for parameter in CASE_STUDY_LISTING if parameter.filter)
 CASE_STUDY_DETAIL = (Parameter("fields", "API v2 fields syntax."),)
 CASE_STUDY_FIND = (
     Parameter("html_path", "The case study's path on the site, e.g. /library/x/."),
     Parameter("slug", "The case study's slug (with locale, the one in that locale)."),
     LOCALE,
-    Parameter("id", "The case study's id.", ID),
+    Parameter("id", "The case study's id.", ID, what=AN_ID),
     *CASE_STUDY_DETAIL,
 )
 COUNCIL_LOCALE = Parameter(
@@ -191,6 +262,7 @@ COUNCIL_LOCALE = Parameter(
     "A language code: names in that language (e.g. Welsh names for cy), and the case studies "
     "of that locale counted (default: the site's default locale).",
     LANGUAGE_CODE,
+    what=A_LANGUAGE_CODE,
 )
 COUNCIL_LISTING = (
     Parameter("council_type", "Council types.", COUNCIL_TYPE, many=True),
@@ -210,8 +282,9 @@ SNIPPET_LISTING = (
         "locale",
         "A language code: only those in that locale (default: the site's default).",
         LANGUAGE_CODE,
+        what=A_LANGUAGE_CODE,
     ),
-    Parameter("translation_of", "An id: only its translations.", ID),
+    Parameter("translation_of", "An id: only its translations.", ID, what=AN_ID),
     *PAGINATION,
 )
 SNIPPET_DETAIL: tuple[Parameter, ...] = ()
@@ -321,34 +394,22 @@ def parse_choices(name: str, values: list[str], choices: Iterable[str]) -> list[
     return values
 
 
-_LANGUAGE_CODE = re.compile(LANGUAGE_CODE["pattern"])
-
-
 def parse_locale(query) -> str | None:
     """The ``locale`` parameter's language code, checked for its form (whether the site has
     that locale is looked up later)."""
-    value = get_single(query, "locale")
-    if value is not None and not _LANGUAGE_CODE.fullmatch(value):
-        raise ParameterError("locale", f"must be a language code such as en or cy, not {value!r}")
-    return value
+    return LOCALE.parse(query)
 
 
 def parse_id(name: str, value: str | None) -> int | None:
     """An object id: a positive whole number that fits the database's integers."""
     if value is None:
         return None
-    if not re.fullmatch(r"[0-9]{1,19}", value) or not 0 < int(value) < 2**63:
-        raise ParameterError(name, f"must be a positive whole number (an id), not {value!r}")
-    return int(value)
+    return Parameter(name, "", ID, what=AN_ID)._parse_integer(ID, value)
 
 
 def parse_limit_offset(query) -> tuple[int, int]:
-    maximum = casestudy_settings.API_MAX_LIMIT
-    limit = parse_non_negative_int(
-        "limit", get_single(query, "limit"), min(DEFAULT_LIMIT, maximum), maximum
-    )
-    offset = parse_non_negative_int("offset", get_single(query, "offset"), 0, MAX_OFFSET)
-    return limit, offset
+    limit, offset = PAGINATION
+    return limit.parse(query), offset.parse(query)
 
 
 def parse_fields(query, allowed: Iterable[str]) -> list[tuple[str, bool, Any]]:
@@ -414,72 +475,44 @@ class CaseStudyQuery:
 
 
 def parse_case_study_query(query, field_names: Iterable[str]) -> CaseStudyQuery:
-    """Check every parameter's syntax, without touching the database."""
-    check_parameter_names(query, names(CASE_STUDY_LISTING))
-    parsed = CaseStudyQuery()
-    filters = parsed.filters
+    """Check every parameter's syntax, without touching the database.
 
-    parsed.locale = parse_locale(query)
-    translation_of = parse_id("translation_of", get_single(query, "translation_of"))
-    if translation_of is not None:
-        filters["translation_of"] = translation_of
-    for name in ("topic", "council", "support_type", "tag"):
-        values = get_values(query, name)
-        if values:
-            filters[name] = values
-    council_types = parse_choices(
-        "council_type", get_values(query, "council_type"), CouncilType.values
-    )
-    if council_types:
-        filters["council_type"] = council_types
-    regions = parse_choices("region", get_values(query, "region"), Region.values)
-    if regions:
-        filters["region"] = regions
-    covid = parse_boolean("covid", get_single(query, "covid"))
-    if covid is not None:
-        filters["covid"] = covid
-    date_from = parse_date("date_from", get_single(query, "date_from"))
-    date_to = parse_date("date_to", get_single(query, "date_to"))
+    Each declared parameter parses itself (``Parameter.parse``); what is left here are the rules
+    between parameters: a date range the right way round, and the order's default.
+    """
+    check_parameter_names(query, names(CASE_STUDY_LISTING))
+    values = {
+        parameter.name: parameter.parse(query)
+        for parameter in CASE_STUDY_LISTING
+        if parameter is not FIELDS
+    }
+    date_from, date_to = values["date_from"], values["date_to"]
     if date_from and date_to and date_from > date_to:
         raise ParameterError(
             "date_from", f"{date_from.isoformat()} is after date_to ({date_to.isoformat()})"
         )
-    if date_from:
-        filters["date_from"] = date_from
-    if date_to:
-        filters["date_to"] = date_to
-    years = []
-    for value in get_values(query, "year"):
-        if not re.fullmatch(r"[0-9]{4}", value) or int(value) < 1000:
-            raise ParameterError("year", f"must be a four-digit year, not {value!r}")
-        years.append(int(value))
-    if years:
-        filters["year"] = sorted(set(years))
-    parsed.include_districts = bool(
-        parse_boolean("include_districts", get_single(query, "include_districts"))
+    if values["year"]:
+        values["year"] = sorted(set(values["year"]))
+    parsed = CaseStudyQuery(
+        filters={
+            parameter.name: values[parameter.name]
+            for parameter in CASE_STUDY_FILTERS
+            if values[parameter.name] not in (None, [])
+        },
+        locale=values["locale"],
+        include_districts=bool(values["include_districts"]),
+        search=values["search"],
+        search_operator=values["search_operator"],
+        facets=values["facets"],
+        fields=parse_fields(query, field_names),
+        limit=values["limit"],
+        offset=values["offset"],
     )
-
-    search = get_single(query, "search")
-    if search is not None:
-        if len(search) > MAX_SEARCH_LENGTH:
-            raise ParameterError("search", f"must be at most {MAX_SEARCH_LENGTH} characters")
-        parsed.search = search
-    operator = get_single(query, "search_operator")
-    if operator is not None:
-        parsed.search_operator = parse_choices(
-            "search_operator", [operator.lower()], ("and", "or")
-        )[0]
-
-    order = get_single(query, "order")
+    order = values["order"]
     if order is None:
         parsed.order = "relevance" if parsed.search else "-date"
     else:
-        parse_choices("order", [order], ORDERS)
         if order == "relevance" and not parsed.search:
             raise ParameterError("order", "'relevance' needs a search")
         parsed.order = order
-
-    parsed.facets = parse_choices("facets", get_values(query, "facets"), FACETS)
-    parsed.fields = parse_fields(query, field_names)
-    parsed.limit, parsed.offset = parse_limit_offset(query)
     return parsed
