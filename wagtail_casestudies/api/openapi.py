@@ -17,9 +17,11 @@ from typing import Any
 from django.urls import NoReverseMatch, reverse
 
 from .. import __version__
+from ..models import CaseStudyPage
 from ..representation import base_url
 from ..schema import json_schemas
 from . import parameters
+from .block_schemas import stream_field_schema
 
 JSON = dict[str, Any]
 
@@ -54,14 +56,6 @@ URL = {"type": "string"}
 HTML = {"type": "string", "description": "HTML; internal links are expanded to real URLs."}
 
 
-def _block(type_name: str, value: JSON) -> JSON:
-    return obj({"type": {"const": type_name}, "value": value, "id": nullable(STRING)})
-
-
-def _section(**extra: JSON) -> JSON:
-    return obj({"heading": STRING, "text": HTML, **extra})
-
-
 def _facet(value: JSON) -> JSON:
     return {
         "type": "array",
@@ -94,119 +88,8 @@ SCHEMAS: dict[str, JSON] = {
         required=["message"],
         description="A 400 names the query parameter at fault; a 404 has only the message.",
     ),
-    "BodyBlock": {
-        "oneOf": [
-            _block("challenge", _section()),
-            _block("solution", _section()),
-            _block(
-                "impact",
-                _section(
-                    cost_saving=nullable(STRING),
-                    income_generated=nullable(STRING),
-                    figures_note=STRING,
-                ),
-            ),
-            _block("sustainability", _section()),
-            _block("lessons_learned", _section()),
-            _block(
-                "contact",
-                obj(
-                    {
-                        "heading": STRING,
-                        "name": STRING,
-                        "job_title": STRING,
-                        "council": nullable(ref("Council")),
-                        "organisation": STRING,
-                        "email": STRING,
-                        "phone": STRING,
-                    },
-                    required=["heading", "name", "job_title", "council", "organisation"],
-                    description="email and phone appear only when the editor published them.",
-                ),
-            ),
-            _block("quote", obj({"text": STRING, "name": STRING, "role": STRING})),
-            _block(
-                "key_points",
-                obj({"heading": STRING, "points": {"type": "array", "items": STRING}}),
-            ),
-            _block(
-                "key_figures",
-                obj(
-                    {
-                        "heading": STRING,
-                        "figures": {
-                            "type": "array",
-                            "items": obj({"value": STRING, "label": STRING}),
-                        },
-                    }
-                ),
-            ),
-            _block("local_context", obj({"text": HTML})),
-            _block(
-                "image",
-                obj({"image": nullable(ref("Image")), "caption": STRING, "credit": STRING}),
-            ),
-            _block(
-                "embed",
-                nullable(
-                    obj(
-                        {
-                            "url": URL,
-                            "html": STRING,
-                            "title": STRING,
-                            "provider_name": STRING,
-                            "thumbnail_url": nullable(URL),
-                            "width": nullable(INTEGER),
-                            "height": nullable(INTEGER),
-                        }
-                    )
-                ),
-            ),
-            _block(
-                "document",
-                obj(
-                    {
-                        "document": nullable(ref("Document")),
-                        "title": STRING,
-                        "description": STRING,
-                    }
-                ),
-            ),
-            _block(
-                "action_plan",
-                obj(
-                    {
-                        "title": STRING,
-                        "rows": {
-                            "type": "array",
-                            "items": obj(
-                                {
-                                    "priority_area": STRING,
-                                    "action": STRING,
-                                    "start": nullable(DATE),
-                                    "due": nullable(DATE),
-                                    "barriers": STRING,
-                                    "outcome": STRING,
-                                }
-                            ),
-                        },
-                    }
-                ),
-            ),
-            _block(
-                "table",
-                obj(
-                    {
-                        "caption": STRING,
-                        "header_row": BOOLEAN,
-                        "rows": {"type": "array", "items": {"type": "array", "items": STRING}},
-                    }
-                ),
-            ),
-            _block("heading", STRING),
-            _block("paragraph", HTML),
-        ]
-    },
+    # Generated from the body's block definitions (``block_schemas.py``).
+    "BodyBlock": stream_field_schema(CaseStudyPage, "body")["items"],
     "CaseStudyItem": obj(
         {"id": INTEGER, "meta": ref("CaseStudyMeta"), **CARD_PROPERTIES, **EXTRA_PROPERTIES},
         required=["id", "meta"],
