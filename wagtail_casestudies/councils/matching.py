@@ -39,6 +39,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from .. import clock
 from ..models.snippets import GSS_CODE_PATTERN, Council, CouncilType
 from .data import records_by_code
 
@@ -184,12 +185,6 @@ def variants(key: str) -> list[tuple[str, tuple]]:
     return sorted(found.items(), key=lambda item: -len(item[0]))
 
 
-def _active(council: Council, on: datetime.date) -> bool:
-    return (council.valid_from is None or council.valid_from <= on) and (
-        council.valid_to is None or council.valid_to >= on
-    )
-
-
 class CouncilIndex:
     """Every spelling of every council, built in memory from one query."""
 
@@ -296,8 +291,12 @@ class CouncilIndex:
         if not fitting or not self._one_lineage(fitting):
             return None
         # The same place before and after a reorganisation: the council of the day.
-        on = on or datetime.date.today()
-        active = [pk for pk in fitting if _active(self.councils[pk], on)]
+        on = on or clock.today()
+        active = [
+            pk
+            for pk in fitting
+            if clock.active_on(self.councils[pk].valid_from, self.councils[pk].valid_to, on)
+        ]
         return self.councils[active[0]] if len(active) == 1 else None
 
     def match_all(self, text: str, *, on: datetime.date | None = None) -> list[Council]:

@@ -68,7 +68,7 @@ class CaseStudyCard(models.Model):
     # The ids of the case study's topics, sorted: what the card counted under when it was
     # written (the topic links themselves change before the card does).
     topic_ids = models.JSONField(default=list)
-    # The card as ``cards.build.build_card`` made it, and the format it was made in: a card of
+    # The card as ``representation.stored_card`` made it, and the format it was made in: a card of
     # another format (an older release of the package) is rebuilt when it is next served.
     data = models.JSONField(default=dict)
     # What the detail adds to the card from other tables (councils, tags, partners, hero
