@@ -273,7 +273,7 @@ def test_the_json_schema_comes_out_in_welsh_with_the_same_structure(db):
     assert _without_words(welsh) == _without_words(english)
 
 
-def test_the_json_schema_url_answers_in_the_requested_language(bilingual, client):
+def test_the_json_schema_url_answers_in_the_requested_language(bilingual, client, db):
     welsh = json.loads(client.get("/casestudies/template.schema.json", headers=WELSH).content)
     english = json.loads(client.get("/casestudies/template.schema.json").content)
     assert welsh["title"] == "Cyflwyniad astudiaeth achos"

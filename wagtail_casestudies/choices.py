@@ -47,13 +47,19 @@ def is_translatable_snippet(model) -> bool:
     )
 
 
-def locale_for_language() -> Locale:
-    """The locale of the active language (the default locale when it has none)."""
-    return Locale.get_active()
+def locale_for_language() -> Locale | None:
+    """The locale of the active language, else the default one; else (``LANGUAGES`` that
+    name no locale row, as on a site that never enabled i18n) the first locale made."""
+    try:
+        return Locale.get_active()
+    except (Locale.DoesNotExist, LookupError):
+        return Locale.objects.order_by("pk").first()
 
 
-def in_locale(model, locale: Locale | int) -> models.QuerySet:
-    """The rows of ``model`` in one locale."""
+def in_locale(model, locale: Locale | int | None) -> models.QuerySet:
+    """The rows of ``model`` in one locale (every row when there is no locale at all)."""
+    if locale is None:
+        return model._default_manager.all()
     locale_id = locale.pk if isinstance(locale, Locale) else locale
     return model._default_manager.filter(locale_id=locale_id)
 

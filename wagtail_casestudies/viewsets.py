@@ -342,6 +342,9 @@ class CaseStudyIndexView(IndexView):
         # PageQuerySet.defer_streamfields() leaves this flag for its specific() iterator, which
         # would defer the body again (Wagtail 7.0 and 8.0 alike); there is no public way back.
         pages._defer_streamfields = False
+        # simple_translation's "Translate" button reads this flag, else asks per row; Wagtail
+        # sets it only with WAGTAIL_I18N_ENABLED.
+        pages = pages.annotate_has_untranslated_locale()
         return pages.prefetch_related(
             Prefetch(
                 "council_links",

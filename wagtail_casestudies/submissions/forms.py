@@ -23,7 +23,7 @@ from wagtail import blocks
 from wagtail.models import Locale
 
 from ..blocks import CaseStudyBodyBlock
-from ..choices import ByNameIterator, in_locale, translated
+from ..choices import ByNameIterator, in_locale, locale_for_language, translated
 from ..conf import settings as casestudy_settings
 from ..councils import match_council
 from ..models import CaseStudyPage, Council, PartnerKind, Topic
@@ -495,7 +495,7 @@ class LocaleChoicesField(BoundedModelMultipleChoiceField):
 
     iterator = ByNameIterator
 
-    def __init__(self, *, locale: Locale, **kwargs):
+    def __init__(self, *, locale: Locale | None, **kwargs):
         self.locale = locale
         super().__init__(**kwargs)
 
@@ -518,7 +518,8 @@ class LocaleChoicesField(BoundedModelMultipleChoiceField):
                     code="invalid_choice",
                     params={"value": pk},
                 )
-        return translated([found[str(pk)] for pk in value], self.locale.pk)
+        chosen = [found[str(pk)] for pk in value]
+        return translated(chosen, self.locale.pk) if self.locale is not None else chosen
 
 
 def council_label(council: Council) -> str:
@@ -558,7 +559,7 @@ class SubmissionForm(forms.Form):
         super().__init__(*args, **kwargs)
         # The language whose topics the form offers: the active one (a form page is served in
         # its own language), else the default.
-        self.locale = locale or Locale.get_active()
+        self.locale = locale or locale_for_language()
         fields = template_fields()
         fields.update(
             {
