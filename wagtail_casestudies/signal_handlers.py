@@ -51,11 +51,13 @@ from .choices import translate_relations
 from .compat import get_base_page_model
 from .models import (
     CaseStudyCouncil,
+    CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyPageTag,
     CaseStudyPartner,
     CaseStudyRelatedPage,
     Council,
+    CovidHubPage,
     SupportType,
     Topic,
 )
@@ -124,6 +126,21 @@ def on_page_saved(sender, instance, created=False, update_fields=None, raw=False
     elif not created:
         # A new slug changes the URLs of the case studies below.
         sync.refresh_moved_urls_on_commit(instance)
+
+
+def repair_child_count(sender, instance, **kwargs) -> None:
+    """Give a published index or hub the child count its tree really has.
+
+    wagtail-localize publishes a translated index, after translating its subtree, from the copy
+    it made before the children existed, writing its child count back as 0; treebeard then finds
+    no children and Wagtail answers 404 for every case study below it. One count per publish of
+    a parent page, and a write only when the count was wrong.
+    """
+    pages = get_base_page_model().objects
+    children = pages.filter(path__startswith=instance.path, depth=instance.depth + 1).count()
+    if children != instance.numchild:
+        pages.filter(pk=instance.pk).update(numchild=children)
+        instance.numchild = children
 
 
 def on_page_published(sender, instance, **kwargs) -> None:
@@ -313,6 +330,8 @@ def connect(app_config) -> None:
         if issubclass(model, CaseStudyPage):
             # Attachments imported from a submission become public with the case study.
             _connect(page_published, release_attachments, model)
+        if issubclass(model, (CaseStudyIndexPage, CovidHubPage)):
+            _connect(page_published, repair_child_count, model)
         _connect(post_save, on_page_saved, model)
         _connect(pre_delete, on_page_deleting, model)
         _connect(page_published, on_page_published, model)
