@@ -11,6 +11,10 @@ live case studies.
 The draft never goes near the public API: nothing is saved to the page tree, the API's querysets
 only see live pages, and the preview data is answered by its own view, to whoever holds the
 token (the editor's preview panel), not by any API endpoint.
+
+A front end on another origin (``FRONTEND_URL``) works the same way: the panel is redirected
+there, and that front end reads the data from this site's origin with the token alone, so no
+cookie of the CMS has to cross origins (CORS_URLS_REGEX in settings.py covers the data URL).
 """
 
 from __future__ import annotations
@@ -73,9 +77,15 @@ def load(token: str) -> dict[str, Any] | None:
 
 
 def preview_url(token: str) -> str:
-    return (
-        reverse("frontend:route", kwargs={"route": "preview/"}) + "?" + urlencode({"token": token})
-    )
+    """Where the preview panel is sent: this site's front end, or, with ``FRONTEND_URL`` set,
+    the front end on its own origin (e.g. ``https://casestudies.example.org/frontend/``). The
+    token is the only credential: the front end fetches the draft from this site's
+    ``/frontend/preview/data/`` across origins (CORS), without the editor's cookies."""
+    query = "?" + urlencode({"token": token})
+    front_end = getattr(settings, "FRONTEND_URL", "")
+    if front_end:
+        return front_end.rstrip("/") + "/preview/" + query
+    return reverse("frontend:route", kwargs={"route": "preview/"}) + query
 
 
 class FrontEndPreviewMixin:

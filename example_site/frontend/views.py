@@ -81,7 +81,8 @@ def shell(request: HttpRequest, route: str = "") -> HttpResponse:
         "submit": api_origin + reverse("wagtail_casestudies:submit"),
         "schema": api_origin + reverse("wagtail_casestudies:template_schema"),
         "templateDocx": api_origin + reverse("wagtail_casestudies:template_docx"),
-        "previewData": reverse("frontend:preview_data"),
+        # The editor's drafts are stored by the CMS, so read from its origin too.
+        "previewData": api_origin + reverse("frontend:preview_data"),
         "submitPage": submission_page_url(site),
         "siteName": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
         # The switcher's languages, and the one a listing without ?locale= shows (the API's

@@ -1207,7 +1207,11 @@ async function submitPage() {
 
 async function preview() {
   const token = new URLSearchParams(location.search).get("token") || "";
-  const response = await fetch(`${config.previewData}?${new URLSearchParams({ token })}`);
+  // The token is the only credential: the data may be on the CMS's origin, and the editor's
+  // cookies for it are neither needed nor sent.
+  const response = await fetch(`${config.previewData}?${new URLSearchParams({ token })}`, {
+    credentials: "omit",
+  });
   if (!response.ok) {
     notFound("This preview has expired. Press Preview in the editor again.");
     return;
