@@ -17,6 +17,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.operations import RunPython, RunSQL
+from wagtail.blocks import StreamValue
 from wagtail.models import Page, Site
 
 from tests import factories
@@ -31,6 +32,7 @@ DATA_MIGRATIONS = {
     "0004_card_counts": "check_0004_filled_the_topic_ids",
     "0005_content_version": "check_0005_started_the_content_version",
     "0010_fill_locales": "check_0010_filled_the_locales",
+    "0014_admin_shaped_block_values": "check_0014_shaped_the_stored_blocks",
 }
 
 # Real migrations on the test database, so transactional; serialized_rollback: start from the
@@ -106,7 +108,20 @@ def make_content():
         data=valid_payload(councils=[council]),
         payload_hash="x",
     )
+    # A body as imports stored it before the blocks shaped their values: 0014 repairs it.
+    field = CaseStudyPage._meta.get_field("body")
+    stored = [*CaseStudyPage.objects.get(pk=lib.bins.pk).body.raw_data, UNSHAPED_IMPACT]
+    CaseStudyPage.objects.filter(pk=lib.bins.pk).update(
+        body=StreamValue(field.stream_block, stored, is_lazy=True)
+    )
     return lib
+
+
+UNSHAPED_IMPACT = {
+    "type": "impact",
+    "value": {"text": "<p>Collections rose.</p>", "figures_note": None},
+    "id": "unshaped-impact",
+}
 
 
 def test_every_data_migration_has_an_upgrade_test():
@@ -192,6 +207,19 @@ def check_0005_started_the_content_version(lib):
     [row] = ContentVersion.objects.all()
     assert row.pk == 1
     assert row.version > 1_600_000_000 * 10**6  # after 2020, in microseconds
+
+
+def check_0014_shaped_the_stored_blocks(lib):
+    """0014 gave a struct value stored with a null text and missing children the editor's shape,
+    keeping its text."""
+    body = list(CaseStudyPage.objects.get(pk=lib.bins.pk).body.raw_data)
+    (impact,) = [block for block in body if block["id"] == UNSHAPED_IMPACT["id"]]
+    assert impact["value"] == {
+        "text": "<p>Collections rose.</p>",
+        "cost_saving": None,
+        "income_generated": None,
+        "figures_note": "",
+    }
 
 
 def check_0010_filled_the_locales(lib):
