@@ -173,14 +173,14 @@ def test_front_end_pages_pass_axe(server, sized_page, axe_violations, size):
     expect(page.locator("p.results__count")).to_have_text(
         f"1 case study names {one['short_name'] or one['name']}."
     )
-    # The hub's "How to submit" links to the form and the Word template.
+    # The hub's "How to submit" links to the form and the Word template of the hub's language.
     page.goto(f"{server}/frontend/covid-19/")
     how = page.locator("section", has=page.get_by_role("heading", name="How to submit"))
     expect(how.get_by_role("link", name="Submit a case study")).to_have_attribute(
         "href", re.compile(r"/frontend/submit/$")
     )
     expect(how.get_by_role("link", name=re.compile("template"))).to_have_attribute(
-        "href", re.compile(r"template\.docx$")
+        "href", re.compile(r"template\.docx\?locale=en-gb$")
     )
 
 
