@@ -21,39 +21,23 @@ from ..models import CaseStudyPage
 from ..representation import base_url
 from ..schema import json_schemas
 from . import parameters
-from .block_schemas import stream_field_schema
 
-JSON = dict[str, Any]
+# The schema helpers are the block walk's, one module below this one.
+from .block_schemas import (
+    COMPONENT,
+    INTEGER,
+    JSON,
+    STRING,
+    nullable,
+    obj,
+    ref,
+    stream_field_schema,
+)
 
-
-COMPONENT = "#/components/schemas/"
-
-
-def ref(name: str) -> JSON:
-    return {"$ref": f"{COMPONENT}{name}"}
-
-
-def nullable(schema: JSON) -> JSON:
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def obj(properties: dict[str, JSON], required: list[str] | None = None, **extra) -> JSON:
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-        "additionalProperties": False,
-        **extra,
-    }
-
-
-STRING = {"type": "string"}
-INTEGER = {"type": "integer"}
 BOOLEAN = {"type": "boolean"}
 DATE = {"type": "string", "format": "date"}
 DATETIME = {"type": "string", "format": "date-time"}
 URL = {"type": "string"}
-HTML = {"type": "string", "description": "HTML; internal links are expanded to real URLs."}
 
 
 def _facet(value: JSON) -> JSON:
